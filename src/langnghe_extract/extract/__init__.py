@@ -1,0 +1,112 @@
+"""Extract stage: cleaned text → facts.
+
+``EXTRACTORS`` is the ordered rule table: for each number the first extractor that recognises
+what follows it wins (a ``%`` makes a percent before anything else; a currency makes money before
+a counted noun is looked for). Counts are then refined (category, OCOP, stars) and every
+candidate gets its frame (status, time, measure, place) from its sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from langnghe_extract.extract.candidate import Candidate
+from langnghe_extract.extract.categories import refine_count
+from langnghe_extract.extract.context import (
+    Frame,
+    find_measure,
+    find_place,
+    find_status,
+    find_time,
+)
+from langnghe_extract.extract.counts import classify_count
+from langnghe_extract.extract.money import classify_money
+from langnghe_extract.extract.numbers import NumberMatch, find_numbers
+from langnghe_extract.extract.percent import classify_percent
+from langnghe_extract.models import Kind
+from langnghe_extract.segment import Span, split_clauses, split_sentences
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a number stands: its sentence and clause, and where the next number starts."""
+
+    sentence: Span
+    clause: Span
+    window_end: int
+
+
+Extractor = Callable[[str, NumberMatch, Site], Candidate | None]
+
+EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
+    ("percent", lambda text, number, site: classify_percent(text, number)),
+    ("money", lambda text, number, site: classify_money(text, number, site.clause)),
+    ("count", lambda text, number, site: classify_count(text, number, site.sentence)),
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate with its frame: everything ``normalise`` needs to build a ``Fact``."""
+
+    candidate: Candidate
+    frame: Frame
+
+
+def extract_all(text: str) -> list[Found]:
+    """Every fact candidate in ``text`` with its frame, in order of position.
+
+    >>> [f.candidate.kind.value for f in extract_all("Tỉnh có 118 làng nghề, 78 nghìn lao động.")]
+    ['villages', 'workers']
+    """
+    numbers = find_numbers(text)
+    sentences = split_sentences(text)
+    starts = [s[0] for s in sentences]
+    found: list[Found] = []
+    for index, number in enumerate(numbers):
+        site = _site(text, sentences, starts, numbers, index)
+        if site is None:
+            continue
+        candidate = _first_candidate(text, number, site)
+        if candidate is not None:
+            found.append(Found(candidate, _frame(text, candidate, site)))
+    return found
+
+
+def _site(
+    text: str, sentences: list[Span], starts: list[int], numbers: list[NumberMatch], index: int
+) -> Site | None:
+    number = numbers[index]
+    at = bisect.bisect_right(starts, number.start) - 1
+    if at < 0:
+        return None
+    sentence = sentences[at]
+    clause = next(
+        (c for c in split_clauses(text, sentence) if c[0] <= number.start < c[1]), sentence
+    )
+    following = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
+    return Site(sentence, clause, min(clause[1], following))
+
+
+def _first_candidate(text: str, number: NumberMatch, site: Site) -> Candidate | None:
+    for _name, extractor in EXTRACTORS:
+        candidate = extractor(text, number, site)
+        if candidate is not None:
+            if candidate.kind not in (Kind.MONEY, Kind.PERCENT):
+                candidate = refine_count(text, candidate, site.window_end, site.clause[0])
+            return candidate
+    return None
+
+
+def _frame(text: str, candidate: Candidate, site: Site) -> Frame:
+    position = candidate.number.start
+    year, period = find_time(text, site.sentence, site.clause, position)
+    return Frame(
+        status=find_status(text, site.sentence, position),
+        year=year,
+        period=period,
+        measure=find_measure(text, site.sentence, position, candidate.kind),
+        place=find_place(text, site.sentence, candidate.start),
+    )

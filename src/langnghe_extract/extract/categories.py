@@ -1,0 +1,124 @@
+"""Refine a count with what its noun phrase says: village category, product level, OCOP frame,
+star rating and a rate written before it (``mỗi năm có 40 sản phẩm``).
+
+The window searched after the noun stops at the next number or the clause end, so in
+``47 sản phẩm … cấp huyện, 24 sản phẩm … cấp tỉnh`` each count keeps its own level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from langnghe_extract.data import load_table
+from langnghe_extract.extract.candidate import Candidate
+from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.models import Kind
+
+_B = r"(?<![\p{L}\p{M}\p{N}_])"
+_E = r"(?![\p{L}\p{M}\p{N}_])"
+
+
+@dataclass(frozen=True)
+class _Tables:
+    village_in_unit: dict[str, str]
+    village_after: regex.Pattern[str]
+    village_before: regex.Pattern[str]
+    levels: regex.Pattern[str]
+    level_names: dict[str, str]
+    ocop: regex.Pattern[str]
+    stars: regex.Pattern[str]
+    rate_before: regex.Pattern[str]
+    rates_before: dict[str, str]
+
+
+@cache
+def _tables() -> _Tables:
+    units = load_table("units")
+    villages: dict[str, str] = units["categories"]["villages"]
+    levels: dict[str, str] = units["categories"]["products"]
+    ocop = units["ocop"]
+    rates_before: dict[str, str] = load_table("cues")["rates_before"]
+    return _Tables(
+        village_in_unit={w: c for w, c in villages.items() if c != "recognized"},
+        village_after=regex.compile(rf"[ \t]++(?P<cat>{or_regex(villages)}){_E}", regex.I),
+        village_before=regex.compile(
+            rf"{_B}{or_regex(units['categories']['villages_before'])}{_E}", regex.I
+        ),
+        levels=regex.compile(rf"{_B}(?P<level>{or_regex(levels)}){_E}", regex.I),
+        level_names={k.lower(): v for k, v in levels.items()},
+        ocop=regex.compile(rf"{_B}{or_regex(ocop['markers'])}{_E}", regex.I),
+        stars=regex.compile(
+            rf"{_B}(?:{or_regex(ocop['star_lead'])}\s++)(?:từ\s++)?(?P<stars>[1-5])"
+            rf"(?:\s*+[-–]\s*+[1-5])?\s++{ocop['star_word']}(?P<up>\s++trở\s++lên)?{_E}",
+            regex.I,
+        ),
+        rate_before=regex.compile(
+            rf"{_B}(?P<rate>{or_regex(rates_before)})(?:\s++có)?\s++\Z", regex.I
+        ),
+        rates_before={k.lower(): v for k, v in rates_before.items()},
+    )
+
+
+def refine_count(text: str, cand: Candidate, window_end: int, clause_start: int) -> Candidate:
+    """Category, level, OCOP kind, stars and rate for a count candidate.
+
+    >>> from langnghe_extract.extract.counts import classify_count
+    >>> from langnghe_extract.extract.numbers import find_numbers
+    >>> text = "bình chọn 47 sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện"
+    >>> c = classify_count(text, find_numbers(text)[0], (0, len(text)))
+    >>> r = refine_count(text, c, len(text), 0)
+    >>> (r.kind.value, r.category, text[r.start:r.end])
+    ('products', 'district', '47 sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện')
+    """
+    tables = _tables()
+    if cand.kind is Kind.VILLAGES:
+        cand = _village_category(text, cand, window_end, clause_start, tables)
+    if cand.kind is Kind.PRODUCTS:
+        cand = _product_frame(text, cand, window_end, tables)
+    return _rate_before(text, cand, clause_start, tables)
+
+
+def _village_category(
+    text: str, cand: Candidate, window_end: int, clause_start: int, tables: _Tables
+) -> Candidate:
+    for word, category in tables.village_in_unit.items():
+        if cand.unit.endswith(word):
+            return replace(cand, category=category)
+    after = tables.village_after.match(text, cand.end, window_end)
+    if after is not None:
+        category = load_table("units")["categories"]["villages"][after.group("cat").lower()]
+        return replace(cand, category=category, end=after.end("cat"))
+    if tables.village_before.search(text, clause_start, cand.number.start):
+        return replace(cand, category="recognized")
+    return cand
+
+
+def _product_frame(text: str, cand: Candidate, window_end: int, tables: _Tables) -> Candidate:
+    level = tables.levels.search(text, cand.end, window_end)
+    if level is not None:
+        cand = replace(
+            cand, category=tables.level_names[level.group("level").lower()], end=level.end()
+        )
+    stars = tables.stars.search(text, cand.end, window_end)
+    markers = list(tables.ocop.finditer(text, cand.end, window_end))
+    marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
+    if not (tables.ocop.search(cand.unit) or stars or marker):
+        return cand
+    end = max(cand.end, marker.end() if marker else 0, stars.end() if stars else 0)
+    return replace(
+        cand,
+        kind=Kind.OCOP_PRODUCTS,
+        rule="count:ocop_products",
+        stars=int(stars.group("stars")) if stars else None,
+        end=end,
+    )
+
+
+def _rate_before(text: str, cand: Candidate, clause_start: int, tables: _Tables) -> Candidate:
+    found = tables.rate_before.search(text, max(clause_start, cand.start - 20), cand.start)
+    if found is None:
+        return cand
+    return replace(cand, per=tables.rates_before[found.group("rate").lower()], start=found.start())

@@ -1,0 +1,79 @@
+"""Counts: a number followed by a counted noun → villages, workers, households, artisans …
+
+The noun must follow the number directly: ``118 làng nghề`` counts villages, ``2 nhóm làng nghề``
+counts groups and is no fact. Bare nouns such as ``làng`` or ``người`` count only when their
+sentence is about the trade (``context_required`` in ``data/units.toml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from langnghe_extract.data import load_table
+from langnghe_extract.extract.candidate import Candidate
+from langnghe_extract.extract.numbers import NumberMatch
+from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.models import Kind
+
+_EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
+CONTEXT_BEFORE = 200  # characters before the sentence that may still set its topic
+
+
+@dataclass(frozen=True)
+class _Nouns:
+    pattern: regex.Pattern[str]
+    kinds: dict[str, Kind]
+    context: dict[str, regex.Pattern[str]]
+
+
+@cache
+def _nouns() -> _Nouns:
+    table = load_table("units")
+    kinds = {noun.lower(): Kind(kind) for kind, nouns in table["nouns"].items() for noun in nouns}
+    pattern = regex.compile(rf"[ \t]++(?P<noun>{or_regex(kinds)}){_EDGE_AFTER}", regex.IGNORECASE)
+    context = {
+        noun: regex.compile(or_regex(cues), regex.IGNORECASE)
+        for noun, cues in table["context_required"].items()
+    }
+    return _Nouns(pattern, kinds, context)
+
+
+def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) -> Candidate | None:
+    """A count candidate when a known counted noun follows ``number``, else ``None``.
+
+    >>> from langnghe_extract.extract.numbers import find_numbers
+    >>> text = "toàn tỉnh có 118 làng nghề"
+    >>> c = classify_count(text, find_numbers(text)[0], (0, len(text)))
+    >>> (c.kind.value, c.unit, int(c.number.value))
+    ('villages', 'làng nghề', 118)
+    >>> text = "có 2 nhóm làng nghề"
+    >>> classify_count(text, find_numbers(text)[0], (0, len(text))) is None
+    True
+    """
+    nouns = _nouns()
+    found = nouns.pattern.match(text, number.end)
+    if found is None:
+        return None
+    noun = found.group("noun").lower()
+    if _lacks_context(text, sentence, noun, nouns):
+        return None
+    if number.words == 1 and number.value < 2:
+        return None
+    return Candidate(
+        kind=nouns.kinds[noun],
+        number=number,
+        unit=noun,
+        start=number.start,
+        end=found.end("noun"),
+        rule=f"count:{nouns.kinds[noun].value}",
+    )
+
+
+def _lacks_context(text: str, sentence: tuple[int, int], noun: str, nouns: _Nouns) -> bool:
+    cue = nouns.context.get(noun)
+    if cue is None:
+        return False
+    return cue.search(text, max(0, sentence[0] - CONTEXT_BEFORE), sentence[1]) is None

@@ -1,0 +1,74 @@
+"""Money: a number with its currency (``12.380 tỷ đồng``, ``2,5 triệu USD``) and rate
+(``8 triệu đồng/người/tháng``).
+
+A large multiplier with no currency word (``doanh thu 500 tỷ``) is đồng only when a money measure
+stands before it in the clause; ``78 triệu người`` is no money.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from langnghe_extract.data import load_table
+from langnghe_extract.extract.candidate import Candidate
+from langnghe_extract.extract.numbers import NumberMatch
+from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.models import Kind
+
+_EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
+
+
+@dataclass(frozen=True)
+class _Money:
+    currency: regex.Pattern[str]
+    rate: regex.Pattern[str]
+    codes: dict[str, str]
+    rates: dict[str, str]
+    measure: regex.Pattern[str]
+
+
+@cache
+def _money() -> _Money:
+    units = load_table("units")
+    rates: dict[str, str] = load_table("cues")["rates"]
+    codes = {word.lower(): code for word, code in units["currencies"].items()}
+    return _Money(
+        currency=regex.compile(
+            rf"(?:[ \t]*+|\.)(?P<cur>{or_regex(units['currencies'])}){_EDGE_AFTER}",
+            regex.IGNORECASE,
+        ),
+        rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){_EDGE_AFTER}", regex.IGNORECASE),
+        codes=codes,
+        rates={key.lower(): value for key, value in rates.items()},
+        measure=regex.compile(or_regex(units["measures"]["money"]), regex.IGNORECASE),
+    )
+
+
+def classify_money(text: str, number: NumberMatch, clause: tuple[int, int]) -> Candidate | None:
+    """A money candidate when a currency (or a money measure with triệu/tỷ) goes with ``number``.
+
+    >>> from langnghe_extract.extract.numbers import find_numbers
+    >>> text = "thu nhập đạt trên 8 triệu đồng/người/tháng"
+    >>> c = classify_money(text, find_numbers(text)[0], (0, len(text)))
+    >>> (int(c.number.value), c.unit, c.per, text[c.start:c.end])
+    (8000000, 'VND', 'person/month', 'trên 8 triệu đồng/người/tháng')
+    >>> text = "78 triệu người"
+    >>> classify_money(text, find_numbers(text)[0], (0, len(text))) is None
+    True
+    """
+    money = _money()
+    found = money.currency.match(text, number.end)
+    if found is not None:
+        code, end = money.codes[found.group("cur").lower()], found.end("cur")
+    elif number.factor >= 1_000_000 and money.measure.search(text, clause[0], number.start):
+        code, end = "VND", number.end
+    else:
+        return None
+    per = None
+    rate = money.rate.match(text, end)
+    if rate is not None:
+        per, end = money.rates[rate.group("rate").lower()], rate.end("rate")
+    return Candidate(Kind.MONEY, number, code, number.start, end, f"money:{code}", per=per)

@@ -1,0 +1,22 @@
+"""Small helpers to build regexes from data tables, so word lists stay in ``data/``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+
+def or_regex(words: Iterable[str]) -> str:
+    """A non-capturing alternation of ``words``, escaped, longest first so "chưa đến" beats "chưa".
+
+    Spaces in a phrase match any run of whitespace, so "làng nghề" also matches "làng  nghề".
+
+    >>> or_regex(["hơn", "hơn tới"])
+    '(?:hơn\\\\s++tới|hơn)'
+    >>> regex.fullmatch(or_regex(["làng nghề"]), "làng  nghề") is not None
+    True
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    parts = [r"\s++".join(regex.escape(piece) for piece in w.split()) for w in unique]
+    return "(?:" + "|".join(parts) + ")"

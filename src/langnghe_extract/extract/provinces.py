@@ -1,0 +1,370 @@
+"""Province mentions in text, matched against the packaged gazetteer (``data/provinces.toml``).
+
+Why one regex: the tool must handle ~1000 documents a second, so every name, alias, trap phrase
+and cue word is compiled into a single pattern, as a token trie (``bình (?:dương|định|...)``),
+and the text is scanned once. Case is folded by the regex (spans stay offsets into the original
+text); tone placement (``Hoá``/``Hóa``) by alternatives in the pattern. Each match is then
+checked against what the matched words say: a trap phrase ("Thái Bình Dương"), a street
+("đường Điện Biên Phủ"), a person ("Nguyễn Hòa Bình"), lower case ("hòa bình", peace).
+
+A name reports the unit it named before 1 July 2025 (its code), with ``current`` the unit it
+belongs to since; articles in the corpus mostly predate the reorganisation.
+
+>>> [m.province.name for m in find_provinces("Tỉnh Thanh Hoá và TP.HCM")]
+['Thanh Hóa', 'Hồ Chí Minh']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from langnghe_extract.data import load_table
+from langnghe_extract.errors import DataError
+from langnghe_extract.models import Province
+
+# Between two words of a name: a dash (with or without spaces) or any run of whitespace.
+_SEP = r"(?:[^\S\n]*+[\-\u2010-\u2015][^\S\n]*+|\s++)"
+_TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng (combining)
+_WORD = regex.compile(r"\w+")
+# A weather widget right after a name: "Hà Nội: 27°C", "Hà Nội 27 °C".
+_WIDGET = regex.compile(r"[^\S\n]*+:?[^\S\n]*+[-+\u2212]?\d++(?:[.,]\d++)?[^\S\n]*+°")
+_HEADLINE_COLON = regex.compile(r"[^\S\n]*+:")
+_HEAD_LINES = 6  # a "HÀ NỘI:" headline prefix is looked for in this many first lines of the body
+_LEDE_CHARS = 400  # the lede: mentions starting before this offset
+
+
+@dataclass(frozen=True)
+class ProvinceMention:
+    """A province named in the text, with the span of the name as written."""
+
+    span: tuple[int, int]
+    province: Province
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a folded spelling stands for; ``code`` is None for a trap phrase."""
+
+    code: str | None
+    name: str
+    needs_cue: bool = False
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A mention plus what choose_province weighs: where the whole match starts, its cue roles."""
+
+    mention: ProvinceMention
+    match_start: int
+    roles: frozenset[str]
+
+
+@cache
+def _tone_pairs() -> dict[str, str]:
+    """Non-standard → standard tone placement for each vowel pair, e.g. ``oá`` → ``óa``."""
+    table: dict[str, str] = {}
+    for first, second in load_table("provinces")["fold"]["tone_pairs"]:
+        for mark in _TONE_MARKS:
+            old = first + unicodedata.normalize("NFC", second + mark)
+            table[old] = unicodedata.normalize("NFC", first + mark) + second
+    return table
+
+
+@cache
+def _tone_regex() -> Any:
+    return regex.compile("|".join(_tone_pairs()))
+
+
+def fold(text: str) -> str:
+    """The comparison form of a name: NFC, lower case, standard tone placement, single spaces.
+
+    >>> fold("THANH HOÁ")
+    'thanh hóa'
+    >>> fold("Bà Rịa-Vũng  Tàu") == fold("Bà Rịa - Vũng Tàu") == "bà rịa vũng tàu"
+    True
+    >>> fold(unicodedata.normalize("NFD", "Khánh Hoà"))
+    'khánh hòa'
+    """
+    text = unicodedata.normalize("NFC", text).lower()
+    text = _tone_regex().sub(lambda m: _tone_pairs()[m[0]], text)
+    return " ".join(regex.split(_SEP, text.strip()))
+
+
+def _token_regex(token: str) -> str:
+    """A folded token as a pattern that accepts either tone placement."""
+    pattern = regex.escape(token)
+    for old, new in _tone_pairs().items():
+        pattern = pattern.replace(new, f"(?:{new}|{old})")
+    return pattern
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """One alternation for many folded phrases, sharing common leading words.
+
+    >>> trie_regex(["bình dương", "bình định", "an"])
+    '(?:bình(?:(?:[^\\\\S\\\\n]*+[\\\\-\\\\u2010-\\\\u2015][^\\\\S\\\\n]*+|\\\\s++)(?:dương|định))|an)'
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for token in phrase.split(" "):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _render(trie)
+
+
+def _render(node: dict[str, Any]) -> str:
+    parts = []
+    for token in sorted((t for t in node if t), key=lambda t: (-len(t), t)):
+        child = node[token]
+        rest = ""
+        if any(child):
+            rest = f"(?:{_SEP}{_render(child)})" + ("?" if "" in child else "")
+        parts.append(_token_regex(token) + rest)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@cache
+def _units() -> dict[str, dict[str, str]]:
+    """Legacy units by code."""
+    return {row["code"]: row for row in load_table("provinces")["legacy"]}
+
+
+@cache
+def _entries() -> dict[str, _Entry]:
+    """Every folded spelling → what it stands for; conflicting spellings are a data bug."""
+    table = load_table("provinces")
+    pairs = [(fold(u["name"]), _Entry(u["code"], u["name"])) for u in _units().values()]
+    for written, alias in table["aliases"].items():
+        if alias["unit"] not in _units():
+            raise DataError(f"provinces.toml: alias {written!r} names unknown unit {alias['unit']}")
+        name = alias.get("name", _units()[alias["unit"]]["name"])
+        pairs.append((fold(written), _Entry(alias["unit"], name, alias.get("needs_cue", False))))
+    pairs += [(fold(phrase), _Entry(None, phrase)) for phrase in table["traps"]["phrases"]]
+    entries: dict[str, _Entry] = {}
+    for key, entry in pairs:
+        if key in entries and entries[key].code != entry.code:
+            raise DataError(f"provinces.toml: {key!r} is listed for two units")
+        entries[key] = entry  # an alias may repeat a standard name to add needs_cue
+    return entries
+
+
+@cache
+def _cue_roles() -> dict[str, str]:
+    """Folded cue word → its role (admin, street, neutral, venue, person)."""
+    cues = load_table("provinces")["cues"]
+    return {fold(word): role for role, words in cues.items() for word in words}
+
+
+@cache
+def _pattern() -> Any:
+    """The one compiled scanner: up to three cue words, then a name, on word boundaries."""
+    return regex.compile(
+        rf"""
+        (?<!\w)                                          # not inside a longer word
+        (?:(?P<cue>{trie_regex(_cue_roles())})\s*+){{0,3}}  # tỉnh, thành phố, TP., đường, tại ...
+        (?P<name>{trie_regex(_entries())})               # a name, alias or trap, longest first
+        (?!\w)                                           # ends at a word boundary
+        """,
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+
+
+def _capitalised(words: str) -> bool:
+    """Whether every word starts with a capital or a digit: "Hòa Bình" yes, "hòa bình" no."""
+    return all(w[0].isupper() or not w[0].isalpha() for w in _WORD.findall(words))
+
+
+def _hit(text: str, m: Any) -> _Hit | None:
+    """A checked mention for one regex match, or None when the words say it is not a province."""
+    entry = _entries()[fold(m["name"])]
+    cue_starts: list[int] = m.starts("cue")
+    cues = [_cue_roles()[fold(c)] for c in m.captures("cue")]
+    last = cues[-1] if cues else None
+    person = last == "person" and text[cue_starts[-1]].isupper()
+    if entry.code is None or last == "street" or person or not _capitalised(m["name"]):
+        return None
+    start = m.start("name")
+    if entry.needs_cue:
+        if "admin" not in cues:
+            return None
+        start = max(s for s, role in zip(cue_starts, cues, strict=True) if role == "admin")
+    province = _province(entry.code, entry.name)
+    return _Hit(ProvinceMention((start, m.end("name")), province), m.start(), frozenset(cues))
+
+
+def _province(code: str, name: str | None = None) -> Province:
+    unit = _units()[code]
+    return Province(name=name or unit["name"], code=code, current=unit["current"])
+
+
+def _scan(text: str) -> list[_Hit]:
+    hits = (_hit(text, m) for m in _pattern().finditer(text))
+    return [h for h in hits if h is not None]
+
+
+def find_provinces(text: str) -> list[ProvinceMention]:
+    """Every province mention in ``text``, in order of position.
+
+    Text is expected in NFC (the reader normalises it); spans index into it as given.
+
+    >>> [(m.span, m.province.name) for m in find_provinces("Hội chợ ở TP. HCM và Thanh Hoá")]
+    [((10, 17), 'Hồ Chí Minh'), ((21, 30), 'Thanh Hóa')]
+    >>> find_provinces("vì hòa bình ở Thái Bình Dương, đường Điện Biên Phủ, nước Lào")
+    []
+    >>> find_provinces("HÀ NỘI:")[0].province
+    Province(name='Hà Nội', code='01', current='Hà Nội')
+    """
+    return [hit.mention for hit in _scan(text)]
+
+
+def list_provinces(text: str) -> list[Province]:
+    """Provinces named in ``text``, first mention first, no repeats.
+
+    A unit counts once, under the name of its first mention ("Thừa Thiên Huế" then "Huế").
+
+    >>> [p.name for p in list_provinces("Nam Định, Hà Nội và tỉnh Nam Định")]
+    ['Nam Định', 'Hà Nội']
+    >>> list_provinces("Thủ đô")
+    []
+    """
+    seen: dict[str, Province] = {}
+    for mention in find_provinces(text):
+        seen.setdefault(mention.province.code, mention.province)
+    return list(seen.values())
+
+
+def lookup_province(name: str) -> Province | None:
+    """A single name in any spelling (case, tone placement, NFD, "tỉnh"/"TP." prefix), else None.
+
+    >>> lookup_province("thanh hoá")
+    Province(name='Thanh Hóa', code='38', current='Thanh Hóa')
+    >>> lookup_province("TP. HCM").name
+    'Hồ Chí Minh'
+    >>> lookup_province("Nam Định").current
+    'Ninh Bình'
+    >>> lookup_province("Thái Bình Dương") is None, lookup_province("Lào") is None
+    (True, True)
+    """
+    name = unicodedata.normalize("NFC", name).strip()
+    entry = _entries().get(fold(name))
+    if entry is None and (m := _pattern().fullmatch(name)) is not None:
+        if set(map(_cue_roles().get, map(fold, m.captures("cue")))) <= {"admin"}:
+            entry = _entries()[fold(m["name"])]
+    if entry is None or entry.code is None:
+        return None
+    return _province(entry.code, entry.name)
+
+
+def choose_province(title: str | None, text: str) -> Province | None:
+    """The province the article is about, first rule that gives one wins.
+
+    1. a headline prefix in the title ("Thanh Hóa: …", "HÀ NỘI: …", "TP. HCM: …");
+    2. a province in the title; 3. a headline prefix in the first lines of the body;
+    4. a province in the lede; 5. the most prominent province in the body;
+    6. districts written with their type word ("huyện Trực Ninh"), when no province is named.
+    Among several, the best scored in the body wins: "tỉnh X" counts double, and "tại X"/"ở X"
+    (where an event was held) half. Weather widgets ("Hà Nội: 27°C") never count.
+
+    >>> choose_province("Thanh Hóa: Khuyến khích làng nghề", "Tại Hà Nội ...").name
+    'Thanh Hóa'
+    >>> choose_province(None, "Hà Nội: 27°C\\nTriển lãm ở Bắc Ninh. Tỉnh Hải Dương có...").name
+    'Hải Dương'
+    >>> choose_province(None, "Làng nghề huyện Thường Tín phát triển").name
+    'Hà Nội'
+    >>> choose_province(None, "Không có tỉnh nào") is None
+    True
+    """
+    title = title or ""
+    title_hits, body_hits = _usable(title), _usable(text)
+    scores = _scores(body_hits)
+    head = [h for h in body_hits if text.count("\n", 0, h.match_start) < _HEAD_LINES]
+    lede = [h for h in body_hits if h.match_start < _LEDE_CHARS]
+    for pick in (
+        _headline(title_hits, title),
+        _best(title_hits, scores),
+        _headline(head, text),
+        _best(lede, scores),
+        _best(body_hits, scores),
+    ):
+        if pick is not None:
+            return pick
+    return _district_province(title + "\n" + text)
+
+
+def _usable(text: str) -> list[_Hit]:
+    """Mentions that may decide the article's province: not a weather widget."""
+    return [h for h in _scan(text) if not _WIDGET.match(text, h.mention.span[1])]
+
+
+def _weight(hit: _Hit) -> float:
+    return (2.0 if "admin" in hit.roles else 1.0) * (0.5 if "venue" in hit.roles else 1.0)
+
+
+def _scores(hits: list[_Hit]) -> dict[str, float]:
+    scores: dict[str, float] = defaultdict(float)
+    for hit in hits:
+        scores[hit.mention.province.code] += _weight(hit)
+    return scores
+
+
+def _headline(hits: list[_Hit], text: str) -> Province | None:
+    """The first mention that opens a line and is followed by a colon: "HÀ NỘI: …"."""
+    for hit in hits:
+        line_start = text.rfind("\n", 0, hit.match_start) + 1
+        opens_line = not text[line_start : hit.match_start].strip()
+        if opens_line and _HEADLINE_COLON.match(text, hit.mention.span[1]):
+            return hit.mention.province
+    return None
+
+
+def _best(hits: list[_Hit], scores: dict[str, float]) -> Province | None:
+    """Of ``hits``, the province best scored in the body (first on ties), venues last."""
+    ranked = [h for h in hits if "venue" not in h.roles] or hits
+    if not ranked:
+        return None
+    top = max(ranked, key=lambda h: (scores.get(h.mention.province.code, 0.0), -h.match_start))
+    return top.mention.province
+
+
+@cache
+def _districts() -> tuple[Any, dict[tuple[str, str], list[str]]]:
+    """The district scanner and (type word, folded name) → province codes holding such a unit."""
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in load_table("districts")["province"]:
+        for kind, names in row.items():
+            if kind != "code":
+                for name in names:
+                    index[fold(kind), fold(name)].append(row["code"])
+    kinds = trie_regex({k for k, _ in index})
+    names = trie_regex({n for _, n in index})
+    pattern = rf"(?<!\w)(?P<kind>{kinds})\s++(?P<name>{names})(?!\w)"
+    return regex.compile(pattern, regex.IGNORECASE), dict(index)
+
+
+def _district_province(text: str) -> Province | None:
+    """The province most districts point to; a name in n provinces gives each 1/n of a vote.
+
+    >>> _district_province("huyện An Lão và huyện Vĩnh Bảo").name
+    'Hải Phòng'
+    """
+    pattern, index = _districts()
+    votes: dict[str, float] = defaultdict(float)
+    for m in _iter_capitalised(pattern.finditer(text)):
+        codes = index[fold(m["kind"]), fold(m["name"])]
+        for code in codes:
+            votes[code] += 1 / len(codes)
+    if not votes:
+        return None
+    return _province(max(votes, key=lambda code: votes[code]))
+
+
+def _iter_capitalised(matches: Iterable[Any]) -> Iterator[Any]:
+    return (m for m in matches if _capitalised(m["name"]))

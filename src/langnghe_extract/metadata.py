@@ -1,0 +1,381 @@
+"""Metadata stage: title, author and published date, taken before boilerplate is dropped.
+
+Bylines and date lines are page furniture that the clean stage removes from the body, so they are
+read here first. Every marker word comes from ``data/boilerplate.toml``; this module only holds the
+shapes (regular expressions) around them.
+
+Dates are ISO 8601 strings: ``YYYY-MM-DD`` for a date alone, ``YYYY-MM-DDTHH:MM`` when the page
+gives a time, ``YYYY-MM-DDTHH:MM+07:00`` when it also gives an offset ("GMT+7"). A date already in
+ISO form (an HTML ``<meta>`` or ``<time datetime>``) is kept as given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+from bs4 import BeautifulSoup, Tag
+
+from langnghe_extract.data import load_table
+
+MAX_DATE_LINE = 120  # a date line is short; longer lines are body text
+MAX_NAME = 60  # a byline name ("Thanh Hà - Minh Đức") is short
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A byline: the rule that recognised it and the author it names (None for a photo credit)."""
+
+    rule: str
+    author: str | None
+
+
+def table(name: str) -> dict[str, Any]:
+    """One section of ``boilerplate.toml``.
+
+    >>> "Tin liên quan" in table("related_tail")["markers"]
+    True
+    """
+    section: dict[str, Any] = load_table("boilerplate")[name]
+    return section
+
+
+def or_regex(words: Iterable[str]) -> str:
+    """An alternation of ``words``, escaped, longest first, any run of spaces matching one space.
+
+    >>> or_regex(["Bài", "Bài và ảnh"])
+    'Bài\\\\s++và\\\\s++ảnh|Bài'
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s++".join(regex.escape(part) for part in w.split()) for w in ordered)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@cache
+def _date_line_pattern() -> Any:
+    t = table("date_line")
+    day, month, year = (regex.escape(t[k]) for k in ("day_word", "month_word", "year_word"))
+    date = rf"""(?:{day}\s++)?(?P<d>\d{{1,2}})                  # ngày 17 | 16
+        (?:\s*+[-/.]\s*+|\s++{month}\s++)(?P<m>\d{{1,2}})        # -09 | tháng 6
+        (?:\s*+[-/.]\s*+|\s*+,?\s*+{year}\s++)(?P<y>\d{{4}})     # -2021 | năm 2024
+        """
+    time = r"(?P<H>\d{1,2})\s*+[:hg]\s*+(?P<M>\d{2})(?::\d{2})?+"  # 10:04, 10h04, 10:04:59
+    zone = rf"""\(?\s*+(?:{or_regex(t["timezone_words"])})\s*+
+        (?P<tz>[+-]\d{{1,2}})(?::?+(?P<tzm>\d{{2}}))?+\s*+\)?"""  # GMT+7, (UTC+07:00)
+    return regex.compile(
+        rf"""(?:(?:{or_regex(t["prefixes"])})\s*+:?\s*+)?+         # Cập nhật:
+        (?:(?:{or_regex(t["weekdays"])})\s*+[,-]?\s*+)?+           # Thứ năm,
+        (?:{date}(?:\s*+[|,-]?\s*+{time})?+                        # date, then maybe time
+          |{time}\s*+[|,-]?\s*+{date})                             # or time, then date
+        \s*+(?:{zone})?+\s*+""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+
+
+def parse_date_line(line: str) -> str | None:
+    """The ISO date of a line that holds only a date (and time), else None.
+
+    >>> parse_date_line("Thứ năm, 16-09-2021 | 10:04GMT+7")
+    '2021-09-16T10:04+07:00'
+    >>> parse_date_line("Thứ hai, ngày 17 tháng 6 năm 2024 | 20:44")
+    '2024-06-17T20:44'
+    >>> parse_date_line("29/01/2026 17:31")
+    '2026-01-29T17:31'
+    >>> parse_date_line("16/09/2021")
+    '2021-09-16'
+    >>> parse_date_line("17:31 | 29/01/2026 Làng nghề, nghệ nhân") is None  # a headline item
+    True
+    >>> parse_date_line("31/02/2024") is None  # no such day
+    True
+    """
+    line = line.strip()
+    if len(line) > MAX_DATE_LINE:
+        return None
+    m = _date_line_pattern().fullmatch(line)
+    if m is None:
+        return None
+    return _iso_from_parts(m.groupdict())
+
+
+def _iso_from_parts(parts: dict[str, str | None]) -> str | None:
+    try:
+        day = dt.date(int(parts["y"] or 0), int(parts["m"] or 0), int(parts["d"] or 0))
+    except ValueError:
+        return None
+    if parts["H"] is None:
+        return day.isoformat()
+    hour, minute = int(parts["H"]), int(parts["M"] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    iso = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    if parts["tz"] is not None:
+        offset = int(parts["tz"])
+        iso += f"{'-' if offset < 0 else '+'}{abs(offset):02d}:{parts['tzm'] or '00'}"
+    return iso
+
+
+_ISO = regex.compile(
+    r"""(?P<date>\d{4}-\d{2}-\d{2})                       # 2024-06-17
+    (?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?+)?+      # T20:44:00.000
+       (?:Z|[+-]\d{2}(?::?\d{2})?+)?+)?+                # +07:00
+    """,
+    regex.VERBOSE,
+)
+
+
+def normalise_date(value: str) -> str | None:
+    """An ISO 8601 string for a date as a page states it (ISO kept as given), else None.
+
+    >>> normalise_date("2024-06-17T20:44:00+07:00")
+    '2024-06-17T20:44:00+07:00'
+    >>> normalise_date("2024-06-17 20:44")
+    '2024-06-17T20:44'
+    >>> normalise_date("16/09/2021 10:04")
+    '2021-09-16T10:04'
+    >>> normalise_date("hôm qua") is None
+    True
+    """
+    value = value.strip()
+    if _ISO.fullmatch(value[:40]) and len(value) <= 40:
+        try:
+            dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+        return value.replace(" ", "T", 1)
+    return parse_date_line(value)
+
+
+# --- bylines -----------------------------------------------------------------------------------
+
+
+@cache
+def _byline_patterns() -> dict[str, Any]:
+    t = table("byline")
+    name = r"(?P<name>[^\d\n]{1,80}+)"
+    flags = regex.IGNORECASE | regex.VERBOSE
+    return {
+        "byline_writer": regex.compile(
+            rf"""(?:(?:{or_regex(t["writer_prefixes"])})\s*+:?
+                 |(?:{or_regex(t["colon_prefixes"])})\s*+:)\s*+{name}""",
+            flags,
+        ),
+        "byline_photo": regex.compile(
+            rf"(?:{or_regex(t['photo_prefixes'])})\s*+:\s*+{name}", flags
+        ),
+        "byline_source": regex.compile(
+            rf"(?:{or_regex(t['source_prefixes'])})(?:\s*+:\s*+|\s++){name}", flags
+        ),
+        "photo_tail": regex.compile(
+            rf"\s*+[-–;,|(]?\s*+(?:{or_regex(t['photo_prefixes'])})\s*+:.{{0,80}}+$", flags
+        ),
+    }
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Recognise a prefixed byline line and name its author.
+
+    >>> parse_byline("Bài và ảnh Thanh Hà")
+    Byline(rule='byline_writer', author='Thanh Hà')
+    >>> parse_byline("Bài: Minh Đức - Ảnh: Đỗ Tâm")
+    Byline(rule='byline_writer', author='Minh Đức')
+    >>> parse_byline("Ảnh: Đỗ Tâm")
+    Byline(rule='byline_photo', author=None)
+    >>> parse_byline("Theo Báo Nhân Dân")
+    Byline(rule='byline_source', author='Báo Nhân Dân')
+    >>> parse_byline("Theo đó, giai đoạn 2022 - 2025, tỉnh Bắc Ninh sẽ tập trung") is None
+    True
+    >>> parse_byline("Bài viết liên quan") is None
+    True
+    """
+    line = line.strip()
+    if len(line) > 100:
+        return None
+    patterns = _byline_patterns()
+    for rule in ("byline_writer", "byline_photo", "byline_source"):
+        m = patterns[rule].fullmatch(line)
+        if m is None:
+            continue
+        raw_name = patterns["photo_tail"].sub("", m.group("name"))
+        name = clean_name(raw_name)
+        if name is not None:
+            return Byline(rule, None if rule == "byline_photo" else name)
+    return None
+
+
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}.]{0,15}+")
+_NAME_SEPARATOR = regex.compile(r"[-–,/&]")
+_TRAILING_PAREN = regex.compile(r"\s*+\([^()\n]{0,40}+\)$")
+
+
+def clean_name(text: str) -> str | None:
+    """A byline name as written, without a trailing "." or "(agency)"; None if it is no name.
+
+    >>> clean_name("Thanh Hà.")
+    'Thanh Hà'
+    >>> clean_name("Báo Nhân Dân")
+    'Báo Nhân Dân'
+    >>> clean_name("giai đoạn 2022") is None
+    True
+    """
+    name: str = _TRAILING_PAREN.sub("", text.strip()).strip().rstrip(".").strip()
+    words = name.split()
+    if not 1 <= len(words) <= 8 or len(name) > MAX_NAME:
+        return None
+    if any(ch.isdigit() or ch in ':;?!"“”' for ch in name):
+        return None
+    if not any(_NAME_WORD.fullmatch(w.rstrip(",")) for w in words):
+        return None
+    return name
+
+
+def parse_bare_name(line: str) -> str | None:
+    """A line that is only a person's name ("Đức Minh"): 2-6 capitalised words, no digits.
+
+    >>> parse_bare_name("Đức Minh")
+    'Đức Minh'
+    >>> parse_bare_name("Thanh Hà - Minh Đức (TTXVN)")
+    'Thanh Hà - Minh Đức'
+    >>> parse_bare_name("Tin liên quan") is None
+    True
+    >>> parse_bare_name("Đến nay, toàn tỉnh có 118 làng nghề.") is None
+    True
+    """
+    name = clean_name(line)
+    if name is None or line.strip().endswith("."):
+        return None
+    words = [w.rstrip(",") for w in name.split() if not _NAME_SEPARATOR.fullmatch(w)]
+    if not 2 <= len(words) <= 6:
+        return None
+    if all(_NAME_WORD.fullmatch(w) for w in words):
+        return name
+    return None
+
+
+# --- titles ------------------------------------------------------------------------------------
+
+
+@cache
+def _site_suffix_pattern() -> Any:
+    words = or_regex(table("site_suffix")["site_words"])
+    return regex.compile(
+        rf"""\s++(?:\|\s*+[^|\n]{{1,80}}+                       # " | anything": always a site
+           |[-–—]\s*+(?:{words})\b[^-–—|\n]{{0,80}}+)$          # " - Báo …": a site word""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+
+
+def strip_site_suffix(title: str, site_name: str | None = None) -> str:
+    """The headline without the site name that ``<title>`` (and often og:title) appends.
+
+    >>> strip_site_suffix("Làng nghề mây tre - Báo Công Thương")
+    'Làng nghề mây tre'
+    >>> strip_site_suffix("Thanh Hóa: 118 làng nghề | Thanh Hoa Online")
+    'Thanh Hóa: 118 làng nghề'
+    >>> strip_site_suffix("Tứ Liên – Gìn giữ truyền thống")  # a dash inside the headline stays
+    'Tứ Liên – Gìn giữ truyền thống'
+    >>> strip_site_suffix("Làng gốm - VTV News", site_name="VTV News")
+    'Làng gốm'
+    """
+    title = " ".join(title.split())
+    if site_name:
+        site = " ".join(site_name.split())
+        for sep in (" - ", " – ", " — ", " | "):
+            if title.endswith(sep + site) and len(title) > len(sep + site):
+                return title[: -len(sep + site)].strip()
+    for _ in range(2):  # "Headline - Section | Site"
+        stripped = _site_suffix_pattern().sub("", title).strip()
+        if not stripped or stripped == title:
+            break
+        title = stripped
+    return title
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+def _meta(soup: BeautifulSoup, *selectors: str) -> str | None:
+    """The first non-empty ``content`` (or ``href``, ``datetime``) of the matching tags."""
+    for selector in selectors:
+        for tag in soup.select(selector):
+            for attr in ("content", "href", "datetime"):
+                value = tag.get(attr)
+                if isinstance(value, str) and value.strip():
+                    return value.strip()
+    return None
+
+
+def _text(tag: Tag | None) -> str | None:
+    if tag is None:
+        return None
+    text = " ".join(tag.get_text(" ").split())
+    return text or None
+
+
+def html_title(soup: BeautifulSoup) -> str | None:
+    """og:title, else the article's ``<h1>``, else ``<title>``; without the site suffix."""
+    site = _meta(soup, 'meta[property="og:site_name"]')
+    candidates = (
+        _meta(soup, 'meta[property="og:title"]', 'meta[name="twitter:title"]'),
+        _text(soup.select_one("article h1, main h1")),
+        _text(soup.select_one("h1:not(header h1):not(nav h1)")),
+        _text(soup.title),
+    )
+    for candidate in candidates:
+        if candidate:
+            return strip_site_suffix(candidate, site) or None
+    return None
+
+
+def html_author(soup: BeautifulSoup) -> str | None:
+    """meta author / article:author, else a byline element, stripped of "Bài:", "Ảnh:" …"""
+    site = _meta(soup, 'meta[property="og:site_name"]')
+    meta = _meta(soup, 'meta[name="author"]', 'meta[property="article:author"]')
+    if meta and not meta.startswith("http") and meta != site:
+        return _author_from_text(meta)
+    selector = ", ".join(
+        f'[class*="{c}" i], [id*="{c}" i], [rel="{c}"]' for c in table("html")["byline_classes"]
+    )
+    for tag in soup.select(selector):
+        if tag.name in ("html", "body", "meta"):
+            continue
+        text = _text(tag)
+        author = _author_from_text(text) if text else None
+        if author:
+            return author
+    return None
+
+
+def _author_from_text(text: str) -> str | None:
+    byline = parse_byline(text)
+    if byline is not None:
+        return byline.author
+    return clean_name(text)
+
+
+def html_published(soup: BeautifulSoup) -> str | None:
+    """article:published_time, itemprop datePublished, else the first ``<time datetime>``.
+
+    The caller removes related-news blocks first, so a ``<time>`` here is the article's own.
+    """
+    value = _meta(
+        soup,
+        'meta[property="article:published_time"]',
+        'meta[itemprop="datePublished"]',
+        '[itemprop="datePublished"]',
+        'meta[name="pubdate"]',
+        'meta[name="publishdate"]',
+        "article time[datetime], main time[datetime]",
+        "time[datetime]:not(nav time):not(aside time):not(footer time)",
+    )
+    return normalise_date(value) if value else None
+
+
+def html_url(soup: BeautifulSoup) -> str | None:
+    """The page's address: ``<link rel=canonical>``, else og:url."""
+    return _meta(soup, 'link[rel="canonical"]', 'meta[property="og:url"]')
