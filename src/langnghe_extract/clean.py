@@ -35,6 +35,7 @@ HEADLINE_MAX = 200  # characters: a related-news headline is shorter than this
 LOOKAHEAD = 12  # lines looked at after a related-news marker
 COLUMNS_GLUED = "text looks like two PDF columns glued line by line; figures may be cut"
 NO_BODY = "no article body found"
+MAX_CANDIDATES = 200  # body containers scored; bounds the work on pathological pages
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _nfc(value: str | None) -> str | None:
 # --- patterns ----------------------------------------------------------------------------------
 
 _ITEM_DATED = regex.compile(r"\d{1,2}:\d{2}\s*+\|\s*+\d{1,2}/\d{1,2}/\d{4}(?:\s.{0,120}+)?+")
+_ITEM_DATE_FIRST = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}(?:\s*+[|,-]?\s*+\d{1,2}:\d{2})?+\s++[^\d\n.]{1,50}+")
 _ITEM_CATEGORY = regex.compile(r"\d{1,2}:\d{2}\s++(?P<category>[^\d\n.]{1,50}+)")
 _IMAGE_STUB = regex.compile(r"(?:!\[[^\]\n]{0,300}+\]\([^)\n]{0,1000}+\)\s*+\|?+\s*+)++|\|++")
 _PAGE_NUMBER = regex.compile(r"(?:P\.\s?+)?+\d{1,4}+")
@@ -183,6 +185,9 @@ def _line_patterns() -> dict[str, Any]:
         "page_header": regex.compile(
             rf"(?:{or_regex(table('pdf')['page_words'])})\s++\d{{1,5}}+(?P<pub>\s*+[-–:].{{0,200}}+)?+",
             flags,
+        ),
+        "related_inline": regex.compile(
+            rf"(?:{or_regex(table('related_tail')['markers'])})\s*+:\s*+", flags
         ),
         "nav": regex.compile(rf"(?:{or_regex(table('nav_menu')['markers'])})\b", flags),
         "order": regex.compile(rf"\b(?:{or_regex(table('caption')['number_words'])})\b", flags),
@@ -217,7 +222,7 @@ def is_item_meta(line: str) -> bool:
     """
     if len(line) > 160:
         return False
-    if _ITEM_DATED.fullmatch(line):
+    if _ITEM_DATED.fullmatch(line) or _ITEM_DATE_FIRST.fullmatch(line):
         return True
     m = _ITEM_CATEGORY.fullmatch(line)
     return m is not None and len(m.group("category").split()) <= 6
@@ -316,12 +321,30 @@ def cut_related_tail(page: Page, rule: str) -> None:
 
 
 def _opens_headline_list(page: Page, following: list[int]) -> bool:
-    window = [page.lines[i] for i in following[:LOOKAHEAD]]
-    if not window or sum(map(is_item_meta, window)) >= 2:
+    """Headlines follow: time lines under them, or only short unpunctuated lines, before any
+    paragraph. "Xem thêm" followed by a paragraph opens no list."""
+    window: list[str] = []
+    for i in following[:LOOKAHEAD]:
+        if not _is_headline_like(page.lines[i]) and not is_item_meta(page.lines[i]):
+            break
+        window.append(page.lines[i])
+    if not following:
         return True
-    return len(window) >= 3 and all(
-        is_related_marker(line) or is_item_meta(line) or _is_headline_like(line) for line in window
-    )
+    if sum(map(is_item_meta, window)) >= 2:
+        return True
+    return len(window) >= 3 and len(window) == len(following[:LOOKAHEAD])
+
+
+def cut_related_markers(page: Page, rule: str) -> None:
+    """A marker line that opens no list ("Xem thêm" alone), or carries one headline after ":"."""
+    inline = _line_patterns()["related_inline"]
+    for i in page.kept():
+        line = page.lines[i]
+        if is_related_marker(line):
+            page.cut(i, rule)
+        elif len(line) <= HEADLINE_MAX and (m := inline.match(line)):
+            if _is_headline_like(line[m.end() :].strip()):
+                page.cut(i, rule)
 
 
 def cut_stray_headline_items(page: Page, rule: str) -> None:
@@ -481,9 +504,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("tags_line", cut_tags_lines),
     ("photo_credit", cut_photo_credits),
     ("related_tail", cut_related_tail),
+    ("related_marker", cut_related_markers),
+    ("date_line", take_date_line),  # header zone; before stray items: "17:31 | 29/01/2026" alone
     ("stray_headline_item", cut_stray_headline_items),
     # the header zone (kept lines before the first long paragraph)
-    ("date_line", take_date_line),
     ("nav_menu", cut_nav_menus),
     ("title", take_title),
     ("repeated_title", cut_repeated_title),
@@ -524,7 +548,8 @@ def html_page(markup: str) -> tuple[Page, str | None]:
     _decompose(soup.find_all(_FURNITURE))
     byline_elements = soup.select(_contains_selector(table("html")["byline_classes"]))
     _decompose([t for t in byline_elements if len(t.get_text()) <= 100])
-    page.lines = block_lines(main_container(soup))
+    container = main_container(soup)
+    page.lines = _lead_lines(soup, container) + block_lines(container)
     page.keep = [bool(line) for line in page.lines]
     if not any(page.keep):
         page.warnings.append("no paragraph text found in the HTML")
@@ -551,29 +576,32 @@ def _decompose(tags: Any) -> None:
 
 def _cut_related_headings(soup: BeautifulSoup) -> None:
     """A heading "Tin liên quan" and the headline blocks after it, up to a long paragraph."""
-    headings = []
-    for string in soup.find_all(string=True):
-        if len(string) <= 60 and is_related_marker(str(string).strip()) and string.parent:
-            node: Tag = string.parent
-            while node.parent is not None and node.parent.name not in (
-                "body",
-                "html",
-                "[document]",
-            ):
-                if _comparable(node.parent.get_text()) != _comparable(node.get_text()):
-                    break
-                node = node.parent
-            headings.append(node)
+    headings = [
+        _outermost_wrapper(string.parent)
+        for string in soup.find_all(string=True)
+        if len(string) <= 60 and string.parent and is_related_marker(str(string).strip())
+    ]
     for node in headings:
         if node.decomposed:
             continue
-        siblings = [s for s in node.find_next_siblings() if isinstance(s, Tag)]
         doomed = [node]
-        for sibling in siblings:
+        for sibling in node.next_siblings:
+            if not isinstance(sibling, Tag):
+                continue
             if sibling.name == "p" and len(sibling.get_text()) >= BODY_PARAGRAPH:
                 break
             doomed.append(sibling)
         _decompose(doomed)
+
+
+def _outermost_wrapper(node: Tag) -> Tag:
+    """Climb from the heading's element while its parent holds nothing else (few children)."""
+    while (parent := node.parent) is not None and parent.name not in ("body", "html", "[document]"):
+        others = [c for c, _ in zip(parent.children, range(8), strict=False) if c is not node]
+        if len(others) >= 7 or any(isinstance(c, Tag) or str(c).strip() for c in others):
+            break
+        node = parent
+    return node
 
 
 def main_container(soup: BeautifulSoup) -> Tag:
@@ -581,7 +609,8 @@ def main_container(soup: BeautifulSoup) -> Tag:
     selector = "article, main, [itemprop=articleBody], " + _contains_selector(
         table("html")["content_classes"]
     )
-    scored = [(sum(len(p.get_text()) for p in c.find_all("p")), c) for c in soup.select(selector)]
+    candidates = soup.select(selector, limit=MAX_CANDIDATES)
+    scored = [(sum(len(p.get_text()) for p in c.find_all("p")), c) for c in candidates]
     scored = [(score, c) for score, c in scored if score > 0 and c.name not in ("html", "body")]
     fallback = soup.body or soup
     if not scored:
@@ -591,6 +620,16 @@ def main_container(soup: BeautifulSoup) -> Tag:
         if score >= 0.85 * best_score and best in candidate.parents:
             best = candidate  # a tighter container holding almost the same text
     return best
+
+
+def _lead_lines(soup: BeautifulSoup, container: Tag) -> list[str]:
+    """The sapo (lead paragraph) when the template puts it outside the chosen container."""
+    for lead in soup.select(_contains_selector(table("html")["lead_classes"])):
+        if lead is container or container in lead.parents or lead in container.parents:
+            continue
+        if lead.name not in ("html", "body", "meta") and len(lead.get_text()) <= 1000:
+            return block_lines(lead)
+    return []
 
 
 def block_lines(container: Tag) -> list[str]:

@@ -95,7 +95,7 @@ def _first_candidate(text: str, number: NumberMatch, site: Site) -> Candidate | 
         candidate = extractor(text, number, site)
         if candidate is not None:
             if candidate.kind not in (Kind.MONEY, Kind.PERCENT):
-                candidate = refine_count(text, candidate, site.window_end, site.clause[0])
+                candidate = refine_count(text, candidate, site.window_end, site.clause)
             return candidate
     return None
 

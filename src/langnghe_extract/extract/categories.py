@@ -62,23 +62,23 @@ def _tables() -> _Tables:
     )
 
 
-def refine_count(text: str, cand: Candidate, window_end: int, clause_start: int) -> Candidate:
+def refine_count(text: str, cand: Candidate, window_end: int, clause: tuple[int, int]) -> Candidate:
     """Category, level, OCOP kind, stars and rate for a count candidate.
 
     >>> from langnghe_extract.extract.counts import classify_count
     >>> from langnghe_extract.extract.numbers import find_numbers
     >>> text = "bình chọn 47 sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện"
     >>> c = classify_count(text, find_numbers(text)[0], (0, len(text)))
-    >>> r = refine_count(text, c, len(text), 0)
+    >>> r = refine_count(text, c, len(text), (0, len(text)))
     >>> (r.kind.value, r.category, text[r.start:r.end])
     ('products', 'district', '47 sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện')
     """
     tables = _tables()
     if cand.kind is Kind.VILLAGES:
-        cand = _village_category(text, cand, window_end, clause_start, tables)
+        cand = _village_category(text, cand, window_end, clause[0], tables)
     if cand.kind is Kind.PRODUCTS:
-        cand = _product_frame(text, cand, window_end, tables)
-    return _rate_before(text, cand, clause_start, tables)
+        cand = _product_frame(text, cand, window_end, clause[1], tables)
+    return _rate_before(text, cand, clause[0], tables)
 
 
 def _village_category(
@@ -96,13 +96,19 @@ def _village_category(
     return cand
 
 
-def _product_frame(text: str, cand: Candidate, window_end: int, tables: _Tables) -> Candidate:
+def _product_frame(
+    text: str, cand: Candidate, window_end: int, clause_end: int, tables: _Tables
+) -> Candidate:
+    """Level, OCOP frame and stars; the star figure ("đạt 4 sao") is the next number, so its
+    phrase may run past ``window_end`` as long as it starts before it."""
     level = tables.levels.search(text, cand.end, window_end)
     if level is not None:
         cand = replace(
             cand, category=tables.level_names[level.group("level").lower()], end=level.end()
         )
-    stars = tables.stars.search(text, cand.end, window_end)
+    stars = tables.stars.search(text, cand.end, clause_end)
+    if stars is not None and stars.start() > window_end:
+        stars = None
     markers = list(tables.ocop.finditer(text, cand.end, window_end))
     marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
     if not (tables.ocop.search(cand.unit) or stars or marker):

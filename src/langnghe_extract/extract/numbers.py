@@ -247,15 +247,34 @@ def _is_year_word(text: str, match: NumberMatch, grammar: _Grammar) -> bool:
     )
 
 
+_DATE_OR_CODE_AFTER = regex.compile(
+    r"""[/:][\p{L}\d]                         # 29/01, 17:31, 148/KH-UBND, 52/2018
+      | [.,]\d                                 # the tail of a malformed digit run: 1.1.1.1
+      | [-.]\d{1,2}+[-.]\d{2,4}+(?!\d)          # 16-09-2021, 16.09.2021
+    """,
+    regex.VERBOSE,
+)
+_YEAR_AFTER = regex.compile(r"\s*+[-–—]\s*+(?:19|20)\d\d(?!\d)")
+_DATE_OR_CODE_BEFORE = regex.compile(
+    r"""(?:[/:+]|\d[-.,]|(?:19|20)\d\d\s*+[-–—]\s*+)\Z  # 29/01, GMT+7, 16-09-, 2011-2019
+    """,
+    regex.VERBOSE,
+)
+
+
 def _is_label(text: str, start: int, end: int, grammar: _Grammar) -> bool:
     """Dates, times, document numbers, years and ordinals: never quantities."""
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 2]
-    if before.endswith(("/", ":")) or regex.match(r"[/:]\d", after):
+    if _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
         return True
-    if regex.match(r"[.,]\d", after) or regex.search(r"\d[.,]$", before):
-        return True  # the tail or head of a malformed digit run such as 1.1.1.1
+    if _DATE_OR_CODE_AFTER.match(text, end):
+        return True
+    if _is_year(text[start:end]) and _YEAR_AFTER.match(text, end):
+        return True  # the first year of 2011-2019
     return grammar.label_before.search(text, max(0, start - 20), start) is not None
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100
 
 
 def _extend_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:

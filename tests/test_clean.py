@@ -1,0 +1,468 @@
+"""Tests of the clean stage: each named rule on its own small example, then the seeds and fixtures."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from langnghe_extract.clean import (
+    COLUMNS_GLUED,
+    NO_BODY,
+    RULES,
+    CleanDocument,
+    Cut,
+    clean_document,
+    clean_document_traced,
+)
+from langnghe_extract.models import Format
+from langnghe_extract.read import RawDocument, iter_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "fixtures"
+
+BODY = (
+    "Đến nay, toàn tỉnh có 118 làng nghề công nghiệp, tiểu thủ công nghiệp, trong đó có 87 làng "
+    "nghề truyền thống và 31 làng nghề mới, góp phần tạo việc làm cho hàng nghìn lao động khu vực "
+    "nông thôn."
+)
+BODY2 = (
+    "Năm 2018, khối làng nghề đạt giá trị sản xuất 12.380 tỷ đồng, tạo việc làm, tăng thu nhập "
+    "cho 78 nghìn lao động nông thôn; tốc độ tăng trưởng bình quân đạt khoảng 15,35%/năm."
+)
+
+
+def raw(text: str, fmt: Format = "text", **extra: str) -> RawDocument:
+    return RawDocument(id="t", source="t", sha256="0", format=fmt, text=text, **extra)
+
+
+def clean(text: str, fmt: Format = "text") -> tuple[CleanDocument, list[Cut]]:
+    return clean_document_traced(raw(text, fmt))
+
+
+def rules_of(cuts: list[Cut]) -> set[str]:
+    return {cut.rule for cut in cuts}
+
+
+def lines_of(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+# --- the rule table ---------------------------------------------------------------------------
+
+
+def test_rule_names_are_unique_and_snake_case() -> None:
+    names = [name for name, _ in RULES]
+    assert len(names) == len(set(names))
+    assert all(name.replace("_", "").isalpha() and name.islower() for name in names)
+
+
+# --- related-news tail ------------------------------------------------------------------------
+
+RELATED_LIST = (
+    "Tin liên quan",
+    "Hiệp hội Làng nghề Việt Nam phong tặng 151 nghệ nhân",
+    "20:09 | 19/04/2025 Làng nghề, nghệ nhân",
+    "Tôn vinh 108 sản phẩm công nghiệp nông thôn tiêu biểu",
+    "21:00 | 03/10/2025 Khuyến công",
+)
+
+
+def test_related_tail_cut_when_headlines_follow() -> None:
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, *RELATED_LIST))
+    assert doc.text == BODY
+    assert "151 nghệ nhân" not in doc.text
+    assert "related_tail" in rules_of(cuts)
+
+
+def test_related_tail_with_time_and_category_items() -> None:
+    items = ("Tin khác", "Làng hoa 74 nghệ sĩ", "12:13 Tin tức", "Gần 700 triệu đồng", "12:12 Văn hóa")
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, *items))
+    assert doc.text == BODY
+
+
+def test_related_tail_of_short_headlines_without_times() -> None:
+    items = ("Bài viết liên quan", "Hà Nam có 7 làng nghề", "Nam Định có 92 làng nghề", "Làng gốm")
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, *items))
+    assert doc.text == BODY
+
+
+def test_marker_followed_by_a_paragraph_cuts_no_tail() -> None:
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, "Xem thêm", BODY2))
+    assert doc.text == lines_of(BODY, BODY2)
+    assert "related_tail" not in rules_of(cuts)
+    assert "related_marker" in rules_of(cuts)  # the lone marker line itself goes
+
+
+def test_line_starting_like_a_marker_is_body() -> None:
+    line = "Tin khác nhau về số liệu: tỉnh có 118 làng nghề, theo báo cáo năm 2023"
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line, "Làng gốm", "Làng lụa", "Làng mây"))
+    assert line in doc.text
+
+
+def test_inline_related_headline_is_cut() -> None:
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, "Đọc thêm: Hà Nam có 7 làng nghề OCOP", BODY2))
+    assert "Hà Nam" not in doc.text
+    assert "related_marker" in rules_of(cuts)
+
+
+def test_many_markers_stay_linear() -> None:
+    text = lines_of("Tiêu đề bài", BODY, *["Tin liên quan"] * 20_000)
+    start = time.perf_counter()
+    doc = clean_document(raw(text))
+    assert time.perf_counter() - start < 5
+    assert doc.text == BODY
+
+
+# --- stray headline items ---------------------------------------------------------------------
+
+
+def test_stray_headline_item_is_cut_with_its_headline() -> None:
+    text = lines_of("Tiêu đề bài", BODY, "Làng nghề có 151 nghệ nhân", "17:31 | 29/01/2026 Tin tức", BODY2)
+    doc, cuts = clean(text)
+    assert doc.text == lines_of(BODY, BODY2)
+    assert "stray_headline_item" in rules_of(cuts)
+
+
+def test_clock_time_inside_a_sentence_stays() -> None:
+    line = "Lúc 17:31 ngày 29/01/2026, đoàn công tác đã đến thăm 12 hộ sản xuất của làng nghề."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert line in doc.text
+
+
+# --- header zone: title, repeated title, captions, fragments, dates, menus, widgets --------------
+
+
+def test_title_is_first_line_and_repeated_title_goes() -> None:
+    doc, cuts = clean(lines_of("Bắc Ninh: Bảo tồn làng nghề", "", "Bắc Ninh: Bảo tồn làng nghề", BODY))
+    assert doc.title == "Bắc Ninh: Bảo tồn làng nghề"
+    assert doc.text == BODY
+    assert "repeated_title" in rules_of(cuts)
+
+
+def test_caption_after_title_is_dropped() -> None:
+    doc, cuts = clean(lines_of("Tiêu đề bài", "", "Làng nghề mây tre đan Hoằng Thịnh.", BODY))
+    assert doc.text == BODY
+    assert "caption_after_title" in rules_of(cuts)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Toàn tỉnh có 118 làng nghề.", id="digit"),
+        pytest.param("Làng nghề tạo việc làm cho hàng nghìn lao động.", id="quantity-word"),
+    ],
+)
+def test_caption_rule_keeps_lines_that_may_hold_figures(line: str) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", line, BODY))
+    assert line in doc.text
+
+
+def test_caption_rule_needs_a_paragraph_after() -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", "Một dòng ngắn.", "Một dòng ngắn khác."))
+    assert doc.text == lines_of("Một dòng ngắn.", "Một dòng ngắn khác.")
+
+
+def test_scraped_fragment_is_dropped() -> None:
+    doc, cuts = clean(lines_of("Tiêu đề bài", "toàn cấp độ C...", BODY))
+    assert doc.text == BODY
+    assert "scraped_fragment" in rules_of(cuts)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Thứ năm, 16-09-2021 | 10:04GMT+7", "2021-09-16T10:04+07:00"),
+        ("Thứ hai, ngày 17 tháng 6 năm 2024 | 20:44", "2024-06-17T20:44"),
+        ("29/01/2026 17:31", "2026-01-29T17:31"),
+        ("Cập nhật: 05/03/2024", "2024-03-05"),
+    ],
+)
+def test_date_line_near_the_top(line: str, iso: str) -> None:
+    doc, cuts = clean(lines_of(line, "Tiêu đề bài", BODY))
+    assert doc.published == iso
+    assert doc.title == "Tiêu đề bài"
+    assert doc.text == BODY
+    assert "date_line" in rules_of(cuts)
+
+
+def test_no_date_from_a_related_item() -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, *RELATED_LIST))
+    assert doc.published is None
+
+
+def test_date_line_after_the_body_is_not_the_article_date() -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, "29/01/2026 17:31"))
+    assert doc.published is None
+
+
+def test_published_from_input_wins() -> None:
+    doc = clean_document(raw(lines_of("29/01/2026 17:31", "Tiêu đề", BODY), published="2020-01-01"))
+    assert doc.published == "2020-01-01"
+
+
+def test_url_from_input_wins() -> None:
+    doc = clean_document(raw(lines_of("Tiêu đề", BODY), url="https://a.example/x"))
+    assert doc.url == "https://a.example/x"
+
+
+@pytest.mark.parametrize("widget", ["Hà Nội: 27°C Hà Nội", "Hà Nội 27°C", "TP.HCM 31℃"])
+def test_weather_widget_is_dropped(widget: str) -> None:
+    doc, cuts = clean(lines_of(widget, "Tiêu đề bài", BODY))
+    assert doc.title == "Tiêu đề bài"
+    assert "weather_widget" in rules_of(cuts)
+
+
+def test_temperature_in_a_sentence_stays() -> None:
+    line = "Lò nung gốm phải đạt 1.200°C trong nhiều giờ, nên mỗi mẻ gốm tiêu tốn 3 tấn than."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert line in doc.text
+
+
+def test_nav_menu_is_dropped() -> None:
+    doc, cuts = clean(lines_of("Trang chủ | Kinh tế | Làng nghề", "Tiêu đề bài", BODY))
+    assert doc.title == "Tiêu đề bài"
+    assert "nav_menu" in rules_of(cuts)
+
+
+# --- anywhere: image stubs, tags, photo credits -----------------------------------------------
+
+
+def test_image_stub_is_dropped() -> None:
+    doc, cuts = clean(lines_of("Tiêu đề bài", "![]() |", BODY, "![ảnh](https://a.example/1.jpg)"))
+    assert doc.text == BODY
+    assert "image_stub" in rules_of(cuts)
+
+
+@pytest.mark.parametrize("line", ["Tags: làng nghề, OCOP", "Từ khóa: làng nghề", "từ khoá : gốm"])
+def test_tags_line_is_dropped(line: str) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line, BODY2))
+    assert doc.text == lines_of(BODY, BODY2)
+
+
+def test_photo_credit_is_removed_from_its_line() -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, "Nghệ nhân hoàn thiện sản phẩm. (Ảnh: Đỗ Tâm)"))
+    assert doc.text.endswith("Nghệ nhân hoàn thiện sản phẩm.")
+
+
+def test_parentheses_that_are_no_credit_stay() -> None:
+    line = "Làng Văn Lâm (xã Ninh Hải) có 600 hộ làm nghề."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert line in doc.text
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Bài và ảnh Thanh Hà", "Thanh Hà"),
+        ("Bài, ảnh: Thanh Thúy", "Thanh Thúy"),
+        ("Bài: Minh Đức - Ảnh: Đỗ Tâm", "Minh Đức"),
+        ("Đức Minh", "Đức Minh"),
+        ("Theo Báo Nhân Dân", "Báo Nhân Dân"),
+        ("Ảnh: Đỗ Tâm", None),
+    ],
+)
+def test_byline_at_the_end(line: str, author: str | None) -> None:
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, line, *RELATED_LIST))
+    assert doc.author == author
+    assert doc.text == BODY
+    assert any(c.rule.startswith("byline") for c in cuts) or author is None
+
+
+def test_writer_wins_over_source_credit() -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, "Bài: Thanh Hà", "Theo Báo Thanh Hóa"))
+    assert doc.author == "Thanh Hà"
+
+
+def test_last_sentence_is_no_byline() -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, "Theo đó, tỉnh sẽ hỗ trợ 12 làng nghề."))
+    assert doc.author is None
+    assert doc.text.endswith("hỗ trợ 12 làng nghề.")
+
+
+# --- PDF text ---------------------------------------------------------------------------------
+
+
+def test_pdf_headers_title_and_page_number() -> None:
+    text = lines_of(
+        "Page 12 - Kỷ yếu Làng nghề Việt Nam",
+        "P. 12",
+        "KỶ YẾU LÀNG NGHỀ VIỆT NAM",
+        "NAM ĐỊNH:",
+        "PHÁT TRIỂN LÀNG NGHỀ",
+        "Tỉnh có 92 làng nghề được công nhận.",
+        "12",
+    )
+    doc, cuts = clean(text, "pdf-text")
+    assert doc.title == "NAM ĐỊNH: PHÁT TRIỂN LÀNG NGHỀ"
+    assert doc.text == "Tỉnh có 92 làng nghề được công nhận."
+    assert {"pdf_page_header", "pdf_running_header", "title"} <= rules_of(cuts)
+
+
+def test_pdf_glued_columns_warn() -> None:
+    text = lines_of(
+        "phối hợp đào tạo nghề cho các doanh nghiệp. sản xuất kinh doanh trên địa bàn",
+        "287 làng nghề được công nhận theo tiêu chí. nghề, kết nối cung cầu lao động",
+    )
+    assert COLUMNS_GLUED in clean(text, "pdf-text")[0].warnings
+    assert COLUMNS_GLUED not in clean(text, "text")[0].warnings
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "pdf-text"])
+def test_empty_input_gives_empty_text_and_a_warning(fmt: Format) -> None:
+    doc = clean_document(raw("", fmt))
+    assert doc.text == ""
+    assert NO_BODY in doc.warnings
+
+
+def test_input_warnings_are_kept_first() -> None:
+    doc = clean_document(raw("", warnings=("decoded as UTF-16 (byte order mark)",)))  # type: ignore[arg-type]
+    assert doc.warnings[0] == "decoded as UTF-16 (byte order mark)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("1" * 10_000_000, id="one-10MB-line"),
+        pytest.param(("Tin liên quan\n" + "17:31 | 29/01/2026 " * 5 + "\n") * 20_000, id="items"),
+        pytest.param("(Ảnh: " * 200_000, id="open-parens"),
+        pytest.param("Hà Nội " * 1_000_000 + "27°C", id="long-widget-like"),
+        pytest.param("![](" * 300_000, id="image-stub-like"),
+    ],
+)
+def test_big_inputs_stay_linear(text: str) -> None:
+    start = time.perf_counter()
+    clean_document(raw(text))
+    clean_document(raw(text, "pdf-text"))
+    assert time.perf_counter() - start < 20
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aàÀ1:|/ .\n()°C-Tin liên quanẢnh!")), max_size=300))
+def test_never_raises_on_any_text(text: str) -> None:
+    for fmt in ("text", "html", "pdf-text"):
+        doc = clean_document(raw(text, fmt))  # type: ignore[arg-type]
+        assert isinstance(doc.text, str)
+
+
+# --- seeds ------------------------------------------------------------------------------------
+
+
+def seed(stem: str) -> RawDocument:
+    (doc,) = iter_documents([str(next(SEEDS.glob(f"{stem}_*.txt")))])
+    assert isinstance(doc, RawDocument)
+    return doc
+
+
+def seed_lines(stem: str, *numbers: int) -> list[str]:
+    lines = next(SEEDS.glob(f"{stem}_*.txt")).read_text(encoding="utf-8").splitlines()
+    return [lines[n - 1].strip() for n in numbers]
+
+
+SEED_CASES = {
+    # stem: (title, author, body line numbers in the seed file, figures of the related lists)
+    "000": (
+        "Thanh Hóa: Khuyến khích phát triển tiểu thủ công nghiệp và làng nghề",
+        "Thanh Hà",
+        (4, 5),
+        ("lần thứ 45", "Nghệ nhân Nhân dân năm 2025", "29/01/2026"),
+    ),
+    "001": (
+        "Nam Định: Thúc đẩy phát triển công nghiệp nông thôn",
+        "Thanh Thúy",
+        (5, 6, 7),
+        ("74 nghệ sĩ", "hàng chục tỷ đồng dịp Tết", "sợi bún mì số 8", "toàn cấp độ C"),
+    ),
+    "002": (
+        "Bắc Ninh: Bảo tồn làng nghề truyền thống gắn với phát triển sản phẩm OCOP",
+        "Đức Minh",
+        (4, 5, 6, 7, 8, 9),
+        ("hàng ngàn đặc sản", "nhiệm kỳ 2025 - 2030", "Tin liên quan"),
+    ),
+    "003": (
+        "HÀ NỘI: ĐẨY MẠNH PHÁT TRIỂN CÔNG NGHIỆP, TIỂU THỦ CÔNG NGHIỆP",
+        None,
+        tuple(range(7, 27)),
+        ("Page 208", "P. 208", "CỤC CÔNG THƯƠNG ĐỊA PHƯƠNG", "\n204"),
+    ),
+    "004": (
+        "Khuyến công Hải Phòng hỗ trợ tích cực cho Nghệ nhân Làng nghề",
+        None,
+        (3, 4, 6, 7),
+        ("151 nghệ nhân", "108 sản phẩm", "gần 700 triệu đồng", "16 đề án", "150 tổ chức", "![]()"),
+    ),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(SEED_CASES))
+def test_seed(stem: str) -> None:
+    title, author, body, absent = SEED_CASES[stem]
+    doc = clean_document(seed(stem))
+    assert doc.title == title
+    assert doc.author == author
+    assert doc.text.split("\n") == seed_lines(stem, *body)  # every paragraph, whole, in order
+    for figure in absent:
+        assert figure not in doc.text
+
+
+def test_seed_002_starts_and_004_ends_as_expected() -> None:
+    assert clean_document(seed("002")).text.startswith("Theo đó, giai đoạn 2022 - 2025")
+    assert clean_document(seed("004")).text.endswith("khuyến công trong các làng nghề ở Hải Phòng.")
+
+
+def test_seed_003_warns_about_columns() -> None:
+    assert COLUMNS_GLUED in clean_document(seed("003")).warnings
+
+
+@pytest.mark.parametrize("stem", ["000", "001", "002", "004"])
+def test_text_seeds_have_no_warning(stem: str) -> None:
+    assert clean_document(seed(stem)).warnings == ()
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+def fixture(name: str) -> RawDocument:
+    (doc,) = iter_documents([str(FIXTURES / name)])
+    assert isinstance(doc, RawDocument)
+    return doc
+
+
+def test_html_fixture() -> None:
+    doc = clean_document(fixture("congthuong_article.html"))
+    assert doc.title == "Bắc Giang: Làng mây tre đan Tăng Tiến giữ nhịp sản xuất quanh năm"
+    assert doc.author == "Minh Châu"
+    assert doc.published == "2024-03-12T08:15:00+07:00"
+    assert doc.url == "https://congthuong.example.vn/bac-giang-lang-may-tre-dan-tang-tien-312345.html"
+    assert doc.text.startswith("Nhờ mở rộng thị trường xuất khẩu")  # the sapo, outside the body div
+    assert "Số hộ sản xuất | 1.050 hộ | 1.200 hộ" in doc.text.split("\n")  # table rows kept
+    assert doc.text.endswith("thương hiệu làng nghề.")
+    for absent in ("151 nghệ nhân", "108 sản phẩm", "74 nghệ sĩ", "700 triệu", "1.350 làng",
+                   "2,5 tỷ USD", "999", "777", "Trang chủ", "Tìm kiếm", "024 3936",
+                   "Tags", "Ảnh: Minh Châu", "Bài và ảnh", "Tin liên quan"):  # fmt: skip
+        assert absent not in doc.text, absent
+    assert "300 lao động nông thôn và xây dựng" in doc.text  # "(Ảnh: …)" removed mid-line
+    assert doc.warnings == ()
+
+
+def test_text_fixture() -> None:
+    doc, cuts = clean_document_traced(fixture("nongthon_dump_weather.txt"))
+    assert doc.title == "Ninh Bình: Nghề thêu ren Văn Lâm tạo việc làm cho hơn 2.000 lao động"
+    assert doc.published == "2021-09-16T10:04+07:00"
+    assert doc.author == "Hoàng Yến"
+    assert doc.text.startswith("Làng thêu ren Văn Lâm")
+    assert doc.text.endswith("qua các sàn thương mại điện tử.")
+    assert "Nghệ nhân thêu ren tại làng Văn Lâm hoàn thiện sản phẩm." in doc.text.split("\n")
+    for absent in ("27°C", "Trang chủ", "Tags", "Đỗ Tâm", "7 làng nghề", "12 triệu USD", "64 làng"):
+        assert absent not in doc.text, absent
+    assert {"weather_widget", "nav_menu", "date_line", "tags_line", "related_tail"} <= rules_of(cuts)
