@@ -24,6 +24,7 @@ _EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
 @dataclass(frozen=True)
 class _Money:
     currency: regex.Pattern[str]
+    not_currency: regex.Pattern[str]
     rate: regex.Pattern[str]
     codes: dict[str, str]
     rates: dict[str, str]
@@ -40,6 +41,9 @@ def _money() -> _Money:
             rf"(?:[ \t]*+|\.)(?P<cur>{or_regex(units['currencies'])}){_EDGE_AFTER}",
             regex.IGNORECASE,
         ),
+        not_currency=regex.compile(
+            rf"[ \t]*+{or_regex(units['currency_not_before']['words'])}{_EDGE_AFTER}", regex.IGNORECASE
+        ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){_EDGE_AFTER}", regex.IGNORECASE),
         codes=codes,
         rates={key.lower(): value for key, value in rates.items()},
@@ -55,12 +59,17 @@ def classify_money(text: str, number: NumberMatch, clause: tuple[int, int]) -> C
     >>> c = classify_money(text, find_numbers(text)[0], (0, len(text)))
     >>> (int(c.number.value), c.unit, c.per, text[c.start:c.end])
     (8000000, 'VND', 'person/month', 'trên 8 triệu đồng/người/tháng')
+    >>> text = "kết nạp 6 đồng chí"
+    >>> classify_money(text, find_numbers(text)[0], (0, len(text))) is None
+    True
     >>> text = "78 triệu người"
     >>> classify_money(text, find_numbers(text)[0], (0, len(text))) is None
     True
     """
     money = _money()
     found = money.currency.match(text, number.end)
+    if found is not None and money.not_currency.match(text, found.end("cur")):
+        return None  # "6 đồng chí": comrades, not đồng
     if found is not None:
         code, end = money.codes[found.group("cur").lower()], found.end("cur")
     elif number.factor >= 1_000_000 and money.measure.search(text, clause[0], number.start):

@@ -10,13 +10,16 @@ import regex
 def or_regex(words: Iterable[str]) -> str:
     """A non-capturing alternation of ``words``, escaped, longest first so "chưa đến" beats "chưa".
 
-    Spaces in a phrase match any run of whitespace, so "làng nghề" also matches "làng  nghề".
+    Spaces in a phrase match any run of whitespace or underscores, so "làng nghề" also matches
+    "làng  nghề" and the word-segmented "làng_nghề" of research corpora.
 
     >>> or_regex(["hơn", "hơn tới"])
-    '(?:hơn\\\\s++tới|hơn)'
+    '(?:hơn[\\\\s_]++tới|hơn)'
     >>> regex.fullmatch(or_regex(["làng nghề"]), "làng  nghề") is not None
+    True
+    >>> regex.fullmatch(or_regex(["làng nghề"]), "làng_nghề") is not None
     True
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    parts = [r"\s++".join(regex.escape(piece) for piece in w.split()) for w in unique]
+    parts = [r"[\s_]++".join(regex.escape(piece) for piece in w.split()) for w in unique]
     return "(?:" + "|".join(parts) + ")"

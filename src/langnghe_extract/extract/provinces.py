@@ -182,9 +182,13 @@ def _cue_prefix() -> Any:
 
 @cache
 def _cue_regex() -> Any:
-    """One to three cue words ending exactly where a name starts: "tại thành phố ", "TP."."""
+    """One to three cue words ending exactly where a name starts: "tại thành phố ", "TP.".
+
+    Searched in reverse (``(?r)``) from the name backwards: one anchored attempt instead of a
+    scan of the window before every name.
+    """
     cues = _trie_regex(_cue_roles())
-    return regex.compile(rf"(?:(?<!\w)(?P<cue>{cues})\s*+){{1,3}}\Z", regex.IGNORECASE)
+    return regex.compile(rf"(?r)(?:(?<!\w)(?P<cue>{cues})\s*+){{1,3}}\Z", regex.IGNORECASE)
 
 
 def _capitalised(words: str) -> bool:
@@ -211,7 +215,8 @@ def _cues_before(text: str, start: int) -> tuple[list[int], list[str]]:
     m = _cue_regex().search(text, max(0, start - _CUE_WINDOW), start)
     if m is None:
         return [], []
-    return m.starts("cue"), [_cue_roles()[_fold(c)] for c in m.captures("cue")]
+    roles = [_cue_roles()[_fold(c)] for c in reversed(m.captures("cue"))]
+    return m.starts("cue")[::-1], roles
 
 
 def _hit(text: str, m: Any) -> _Hit | None:
@@ -383,7 +388,7 @@ def _districts() -> tuple[Any, Any, dict[tuple[str, str], list[str]]]:
                 for name in names:
                     index[_fold(kind), _fold(name)].append(row["code"])
     names = rf"(?P<name>{_trie_regex({n for _, n in index})})(?!\w)"
-    kinds = rf"(?<!\w)(?P<kind>{_trie_regex({k for k, _ in index})})\s++\Z"
+    kinds = rf"(?r)(?<!\w)(?P<kind>{_trie_regex({k for k, _ in index})})\s++\Z"
     return regex.compile(names, regex.I), regex.compile(kinds, regex.I), dict(index)
 
 
