@@ -21,7 +21,7 @@ from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
-from vietnamadminunits.database import get_data
+from vietnamadminunits.database import get_data  # type: ignore[import-untyped]
 
 PACKAGE = "vietnamadminunits"
 DATA_DIR = Path(__file__).resolve().parent.parent / "src" / "langnghe_extract" / "data"

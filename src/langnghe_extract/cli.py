@@ -23,6 +23,7 @@ from langnghe_extract.read import DOCUMENT_SUFFIXES, STDIN, find_documents
 app = typer.Typer(
     help="Extract validated facts from Vietnamese craft-village and rural-industry news.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click messages ("Error: …"), the same whether rich is installed
     no_args_is_help=True,
     add_completion=False,
 )
@@ -59,19 +60,20 @@ def extract(
 ) -> None:
     """Write one JSON line per document: its facts, province, title and cleaned text."""
     paths = find_documents(inputs)
-    _warn_empty_directories(inputs)
     if not paths:
         raise typer.BadParameter(
             f"no documents found in {' '.join(inputs)} (looked for {', '.join(DOCUMENT_SUFFIXES)})",
             param_hint="INPUT",
         )
+    _warn_empty_directories(inputs)  # only beside other documents: alone, it is the error above
     errors = 0
     with _open_output(output) as out:
         for record in run(paths):
             errors += isinstance(record, ErrorRecord)
             write_record(record, out)
     if errors:
-        typer.echo(f"{errors} document(s) could not be processed: see their error records", err=True)
+        message = f"{errors} document(s) could not be processed: see their error records"
+        typer.echo(message, err=True)
         raise typer.Exit(1)
 
 
@@ -96,17 +98,25 @@ def _open_output(output: str) -> Iterator[TextIO]:
         yield sys.stdout
         return
     target = Path(output)
+    if target.is_dir():
+        raise _cannot_write(output, "it is a directory")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
     except OSError as exc:
-        raise typer.BadParameter(f"cannot write to {output}: {exc.strerror}", param_hint="-o") from None
+        raise _cannot_write(output, exc.strerror) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
         Path(temp).replace(target)
+    except OSError as exc:
+        raise _cannot_write(output, exc.strerror) from None
     finally:
         if Path(temp).exists():
             Path(temp).unlink()
+
+
+def _cannot_write(output: str, reason: str | None) -> typer.BadParameter:
+    return typer.BadParameter(f"cannot write to {output}: {reason}", param_hint="-o")
 
 
 def main() -> None:

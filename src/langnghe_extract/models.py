@@ -31,7 +31,7 @@ class Kind(StrEnum):
 
 
 class Qualifier(StrEnum):
-    """How exact the figure is: hơn/trên → over, dưới → under, khoảng/gần → about, hàng nghìn → order."""
+    """How exact a figure is: hơn/trên → over, dưới → under, khoảng/gần → about, hàng → order."""
 
     EXACT = "exact"
     OVER = "over"
@@ -57,7 +57,7 @@ class _Strict(BaseModel):
 
 
 class Province(_Strict):
-    """A province as the article names it, with its code and the unit it belongs to after 1 July 2025."""
+    """A province as the article names it, its code, and its unit after 1 July 2025."""
 
     name: str
     code: str = Field(pattern=r"^\d{2}$")

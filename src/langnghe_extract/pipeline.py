@@ -58,12 +58,16 @@ def process_safely(item: RawDocument | ReadFailure) -> Record | ErrorRecord:
         return process(item)
     except LangngheError as exc:
         return _error_record(item.id, item.source, exc)
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+    except Exception as exc:  # one bad document must not stop the batch
         message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
-        return ErrorRecord(id=item.id, source=item.source, error=ErrorInfo(type="InternalError", message=message))
+        return ErrorRecord(
+            id=item.id, source=item.source, error=ErrorInfo(type="InternalError", message=message)
+        )
 
 
-def extract_document(data: bytes | str, *, doc_id: str = "-", source: str = "-") -> Record | ErrorRecord:
+def extract_document(
+    data: bytes | str, *, doc_id: str = "-", source: str = "-"
+) -> Record | ErrorRecord:
     """The library entry point: one document's bytes or text → its record.
 
     >>> record = extract_document("Thanh Hóa: Làng nghề\\n\\nToàn tỉnh có 118 làng nghề.")

@@ -30,8 +30,10 @@ _HTML_SNIFF = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 # PDF-extracted text announces itself by running page headers ("Page 208 - …", "P. 208").
-_PDF_SNIFF = regex.compile(r"(?m)^(?:Page\s++\d++\b|P\.\s?+\d++\s*+$)")
+_PDF_SNIFF = regex.compile(r"(?m)^(?:Page\s++\d++\b|P\.\s?+\d++[ \t]*+$)")
 _BINARY_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+_EMPTY_MESSAGE = "the document is empty: there is no text to extract"
+_BINARY_MESSAGE = "the document looks binary (control bytes): is it really text or HTML?"
 
 
 @dataclass(frozen=True)
@@ -119,11 +121,13 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     ('Hoà Bình', ['decoded as UTF-16 (byte order mark)'])
     """
     if not data.strip():
-        raise ReadError("the document is empty: there is no text to extract")
+        raise ReadError(_EMPTY_MESSAGE)
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
         warnings.append("decoded as UTF-16 (byte order mark)")
+    elif b"\x00" in data[:4096]:  # NUL never occurs in UTF-8 text, even a short one
+        raise ReadError(_BINARY_MESSAGE)
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -131,7 +135,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
             text, guessed = _guess_decode(data)
             warnings.append(f"not valid UTF-8; decoded as {guessed} (guessed)")
     if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
-        raise ReadError("the document looks binary (control bytes): is it really text or HTML?")
+        raise ReadError(_BINARY_MESSAGE)
     return unicodedata.normalize("NFC", text), warnings
 
 
@@ -177,6 +181,9 @@ def _read_bytes(source: str) -> bytes:
 
 
 def _iter_jsonl(source: str, data: bytes) -> Iterator[RawDocument | ReadFailure]:
+    if not data.strip():  # no line at all: still one error record, never nothing
+        yield ReadFailure(_stem(source), source, ReadError(_EMPTY_MESSAGE, source))
+        return
     for number, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue

@@ -23,32 +23,54 @@ def facts_of(text: str) -> list[dict[str, Any]]:
 # (sentence, [expected fields per fact])
 COUNTS = [
     ("Toàn tỉnh có 118 làng nghề.", [{"kind": "villages", "value": 118, "unit": "làng nghề"}]),
-    ("Trong đó có 87 làng nghề truyền thống và 31 làng nghề mới.",
-     [{"value": 87, "category": "traditional"}, {"value": 31, "category": "new"}]),
+    (
+        "Trong đó có 87 làng nghề truyền thống và 31 làng nghề mới.",
+        [{"value": 87, "category": "traditional"}, {"value": 31, "category": "new"}],
+    ),
     ("Thành phố hiện có 1.350 làng có nghề.", [{"value": 1350, "category": "with_craft"}]),
-    ("Có 287 làng nghề được công nhận theo tiêu chí.",
-     [{"value": 287, "category": "recognized", "quote": "287 làng nghề được công nhận"}]),
+    (
+        "Có 287 làng nghề được công nhận theo tiêu chí.",
+        [{"value": 287, "category": "recognized", "quote": "287 làng nghề được công nhận"}],
+    ),
     ("Tỉnh công nhận thêm 5 làng nghề.", [{"value": 5, "category": "recognized"}]),
     ("Nghề gốm thu hút 500 người tham gia làm nghề.", [{"kind": "workers", "value": 500}]),
     ("Có 500 người dự lễ hội.", []),
-    ("Làng có khoảng 5.247 hộ tham gia sản xuất.",
-     [{"kind": "households", "value": 5247, "qualifier": "about", "unit": "hộ"}]),
-    ("Tỉnh có 151 nghệ nhân và 74 thợ giỏi.",
-     [{"kind": "artisans", "value": 151}, {"kind": "artisans", "value": 74, "unit": "thợ giỏi"}]),
-    ("Hiện có 12 HTX và 150 doanh nghiệp.",
-     [{"kind": "establishments", "value": 12, "unit": "htx"}, {"kind": "establishments", "value": 150}]),
-    ("Hình thành 343 cơ sở sơ chế, chế biến nông sản.",
-     [{"kind": "establishments", "value": 343, "unit": "cơ sở sơ chế"}]),
-    ("Tạo việc làm cho hơn 10.000 lao động.", [{"kind": "workers", "value": 10000, "qualifier": "over"}]),
-    ("Giải quyết việc làm cho hàng nghìn lao động nông thôn.",
-     [{"kind": "workers", "value": 1000, "qualifier": "order"}]),
+    (
+        "Làng có khoảng 5.247 hộ tham gia sản xuất.",
+        [{"kind": "households", "value": 5247, "qualifier": "about", "unit": "hộ"}],
+    ),
+    (
+        "Tỉnh có 151 nghệ nhân và 74 thợ giỏi.",
+        [{"kind": "artisans", "value": 151}, {"kind": "artisans", "value": 74, "unit": "thợ giỏi"}],
+    ),
+    (
+        "Hiện có 12 HTX và 150 doanh nghiệp.",
+        [
+            {"kind": "establishments", "value": 12, "unit": "htx"},
+            {"kind": "establishments", "value": 150},
+        ],
+    ),
+    (
+        "Hình thành 343 cơ sở sơ chế, chế biến nông sản.",
+        [{"kind": "establishments", "value": 343, "unit": "cơ sở sơ chế"}],
+    ),
+    (
+        "Tạo việc làm cho hơn 10.000 lao động.",
+        [{"kind": "workers", "value": 10000, "qualifier": "over"}],
+    ),
+    (
+        "Giải quyết việc làm cho hàng nghìn lao động nông thôn.",
+        [{"kind": "workers", "value": 1000, "qualifier": "order"}],
+    ),
     ("Tỉnh có 2 nhóm làng nghề hoạt động tốt.", []),
     ("Triển lãm với quy mô 4 gian hàng.", []),
     ("Thành phố có 36 quận, huyện.", []),
     ("Tỉnh công nhận thêm 8 nghề truyền thống.", [{"kind": "crafts", "value": 8}]),
     ("Huyện Chương Mỹ có 36 làng nghề.", [{"value": 36, "place": "Huyện Chương Mỹ"}]),
-    ("Đến nay, xã Phú Vinh có 200 hộ làm nghề mây tre đan.",
-     [{"kind": "households", "value": 200, "place": "xã Phú Vinh"}]),
+    (
+        "Đến nay, xã Phú Vinh có 200 hộ làm nghề mây tre đan.",
+        [{"kind": "households", "value": 200, "place": "xã Phú Vinh"}],
+    ),
     ("Toàn tỉnh Thanh Hóa có 118 làng nghề.", [{"value": 118, "place": None}]),
     ("Chương trình Mỗi xã một sản phẩm được triển khai.", []),
     ("Hai làng nghề được công nhận.", [{"kind": "villages", "value": 2}]),
@@ -56,29 +78,61 @@ COUNTS = [
     ("Trực Ninh có 3 làng nghề, trong đó có một số làng có nghề lâu đời.", [{"value": 3}]),
 ]
 PRODUCTS = [
-    ("Bình chọn 47 sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện, 24 sản phẩm công nghiệp "
-     "nông thôn tiêu biểu cấp tỉnh.",
-     [{"kind": "products", "value": 47, "category": "district"},
-      {"kind": "products", "value": 24, "category": "province"}]),
+    (
+        "Bình chọn 47 sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện, 24 sản phẩm công nghiệp "
+        "nông thôn tiêu biểu cấp tỉnh.",
+        [
+            {"kind": "products", "value": 47, "category": "district"},
+            {"kind": "products", "value": 24, "category": "province"},
+        ],
+    ),
     ("Có 3 sản phẩm CNNT tiêu biểu cấp quốc gia.", [{"kind": "products", "category": "national"}]),
     ("Tỉnh có 25 sản phẩm đạt 4 sao.", [{"kind": "ocop_products", "value": 25, "stars": 4}]),
-    ("Huyện có 120 sản phẩm OCOP.", [{"kind": "ocop_products", "value": 120, "unit": "sản phẩm ocop"}]),
-    ("Mỗi năm có 40 sản phẩm làng nghề được xếp hạng OCOP.",
-     [{"kind": "ocop_products", "value": 40, "per": "year"}]),
+    (
+        "Huyện có 120 sản phẩm OCOP.",
+        [{"kind": "ocop_products", "value": 120, "unit": "sản phẩm ocop"}],
+    ),
+    (
+        "Mỗi năm có 40 sản phẩm làng nghề được xếp hạng OCOP.",
+        [{"kind": "ocop_products", "value": 40, "per": "year"}],
+    ),
     ("Có 15 sản phẩm đạt từ 3 sao trở lên.", [{"kind": "ocop_products", "stars": 3}]),
     ("Có 2 sản phẩm được công nhận sản phẩm tiêu biểu.", [{"kind": "products", "value": 2}]),
 ]
 MONEY = [
-    ("Năm 2018, giá trị sản xuất đạt 12.380 tỷ đồng.",
-     [{"kind": "money", "value": 12380000000000, "unit": "VND", "year": 2018,
-       "measure": "giá trị sản xuất"}]),
-    ("Thu nhập bình quân đạt trên 8 triệu đồng/người/tháng.",
-     [{"value": 8000000, "qualifier": "over", "per": "person/month", "measure": "thu nhập bình quân"}]),
+    (
+        "Năm 2018, giá trị sản xuất đạt 12.380 tỷ đồng.",
+        [
+            {
+                "kind": "money",
+                "value": 12380000000000,
+                "unit": "VND",
+                "year": 2018,
+                "measure": "giá trị sản xuất",
+            }
+        ],
+    ),
+    (
+        "Thu nhập bình quân đạt trên 8 triệu đồng/người/tháng.",
+        [
+            {
+                "value": 8000000,
+                "qualifier": "over",
+                "per": "person/month",
+                "measure": "thu nhập bình quân",
+            }
+        ],
+    ),
     ("Kim ngạch xuất khẩu đạt 2,5 triệu USD.", [{"value": 2500000, "unit": "USD"}]),
-    ("Doanh thu đạt 500 tỷ mỗi năm.", [{"value": 500000000000, "unit": "VND", "measure": "doanh thu"}]),
+    (
+        "Doanh thu đạt 500 tỷ mỗi năm.",
+        [{"value": 500000000000, "unit": "VND", "measure": "doanh thu"}],
+    ),
     ("Dân số 78 triệu người.", []),
-    ("Kinh phí hỗ trợ từ 5 đến 7 triệu đồng.",
-     [{"value": 5000000, "value_max": 7000000, "measure": "kinh phí hỗ trợ"}]),
+    (
+        "Kinh phí hỗ trợ từ 5 đến 7 triệu đồng.",
+        [{"value": 5000000, "value_max": 7000000, "measure": "kinh phí hỗ trợ"}],
+    ),
     ("Tổng vốn 1 tỷ 200 triệu đồng.", [{"value": 1200000000}]),
     ("Hỗ trợ 50.000 EUR cho dự án.", [{"value": 50000, "unit": "EUR"}]),
     ("Thu nhập 60 triệu đồng/hộ/năm.", [{"per": "household/year"}]),
@@ -86,25 +140,38 @@ MONEY = [
 ]
 PERCENT = [
     ("Chiếm tỷ lệ 58,19% tổng giá trị.", [{"kind": "percent", "value": 58.19, "measure": "tỷ lệ"}]),
-    ("Tốc độ tăng trưởng bình quân đạt 15,35%/năm.",
-     [{"value": 15.35, "per": "year", "measure": "tốc độ tăng trưởng"}]),
+    (
+        "Tốc độ tăng trưởng bình quân đạt 15,35%/năm.",
+        [{"value": 15.35, "per": "year", "measure": "tốc độ tăng trưởng"}],
+    ),
     ("Giá trị tăng 5,2% so với cùng kỳ.", [{"value": 5.2, "measure": "tăng"}]),
     ("Tỷ lệ lao động qua đào tạo đạt 12 phần trăm.", [{"value": 12.0}]),
     ("Tỷ lệ hộ nghèo giảm 5-7%.", [{"value": 5.0, "value_max": 7.0}]),
 ]
 FRAMES = [
     ("Tỉnh phấn đấu đến năm 2025 có 50 làng nghề.", [{"status": "target", "year": 2025}]),
-    ("Dự kiến năm 2019, giá trị sản xuất đạt 41.748 tỷ đồng.", [{"status": "forecast", "year": 2019}]),
+    (
+        "Dự kiến năm 2019, giá trị sản xuất đạt 41.748 tỷ đồng.",
+        [{"status": "forecast", "year": 2019}],
+    ),
     ("Ước tính năm nay doanh thu đạt 200 tỷ đồng.", [{"status": "forecast"}]),
     ("Mục tiêu mỗi năm có 40 sản phẩm đạt OCOP.", [{"status": "target", "per": "year"}]),
     ("Đến nay toàn tỉnh có 118 làng nghề.", [{"status": "actual"}]),
     ("Kế hoạch đề ra là đào tạo 2.000 lao động.", [{"status": "target", "value": 2000}]),
-    ("Giai đoạn 2011-2019 tốc độ tăng trưởng đạt 15,35%/năm.", [{"period": [2011, 2019], "year": None}]),
+    (
+        "Giai đoạn 2011-2019 tốc độ tăng trưởng đạt 15,35%/năm.",
+        [{"period": [2011, 2019], "year": None}],
+    ),
     ("Từ năm 2016 đến năm 2020, tỉnh hỗ trợ 300 cơ sở.", [{"period": [2016, 2020]}]),
-    ("Năm 2020 có 30 làng nghề. Tỉnh sẽ có thêm 5 làng nghề.",
-     [{"status": "actual", "year": 2020}, {"status": "target", "year": None}]),
-    ("Giai đoạn 2022 - 2025, tỉnh tập trung phát triển. Tỉnh phấn đấu công nhận thêm 7 làng nghề.",
-     [{"status": "target", "period": [2022, 2025]}]),
+    (
+        "Năm 2020 có 30 làng nghề. Tỉnh sẽ có thêm 5 làng nghề.",
+        [{"status": "actual", "year": 2020}, {"status": "target", "year": None}],
+    ),
+    (
+        "Giai đoạn 2022 - 2025, tỉnh tập trung phát triển. "
+        "Tỉnh phấn đấu công nhận thêm 7 làng nghề.",
+        [{"status": "target", "period": [2022, 2025]}],
+    ),
 ]
 ALL = COUNTS + PRODUCTS + MONEY + PERCENT + FRAMES
 

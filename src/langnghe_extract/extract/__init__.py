@@ -41,7 +41,7 @@ class Site:
 Extractor = Callable[[str, NumberMatch, Site], Candidate | None]
 
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
-    ("percent", lambda text, number, site: classify_percent(text, number)),
+    ("percent", lambda text, number, _site: classify_percent(text, number)),
     ("money", lambda text, number, site: classify_money(text, number, site.clause)),
     ("count", lambda text, number, site: classify_count(text, number, site.sentence)),
 )

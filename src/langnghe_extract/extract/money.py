@@ -42,7 +42,8 @@ def _money() -> _Money:
             regex.IGNORECASE,
         ),
         not_currency=regex.compile(
-            rf"[ \t]*+{or_regex(units['currency_not_before']['words'])}{_EDGE_AFTER}", regex.IGNORECASE
+            rf"[ \t]*+{or_regex(units['currency_not_before']['words'])}{_EDGE_AFTER}",
+            regex.IGNORECASE,
         ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){_EDGE_AFTER}", regex.IGNORECASE),
         codes=codes,

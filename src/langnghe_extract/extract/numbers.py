@@ -27,7 +27,7 @@ MAX_DIGITS = 30  # longer digit runs are identifiers or garbage, never figures
 
 @dataclass(frozen=True)
 class NumberMatch:
-    """A number found in text: exact value, optional upper bound, qualifier and the rule that fired."""
+    """A number in text: exact value, optional upper bound, qualifier and the rule that fired."""
 
     start: int
     end: int
@@ -106,7 +106,7 @@ def parse_number_words(words: list[str]) -> Decimal | None:
 
 
 def _parse_big(words: list[str], big: dict[str, int], table: dict[str, object]) -> Decimal | None:
-    """Split at the largest magnitude word: left × magnitude + right ("hai nghìn | không trăm …")."""
+    """Split at the largest magnitude: left × magnitude + right ("hai nghìn | không trăm …")."""
     if not words:
         return None
     positions = [(big[w], i) for i, w in enumerate(words) if w in big]
@@ -278,15 +278,18 @@ def _is_year(digits: str) -> bool:
 
 
 def _extend_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
-    """Apply ``nghìn``/``triệu``/``tỷ`` written after a number, and compounds (``1 tỷ 200 triệu``)."""
+    """Apply ``nghìn``/``triệu``/``tỷ`` after a number, and compounds (``1 tỷ 200 triệu``)."""
+    return _extend_compound(text, _apply_multiplier(text, match, grammar), grammar)
+
+
+def _apply_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
     found = grammar.multiplier.match(text, match.end)
     if found is None:
         return match
     factor = 1
     for word in found.captures("mult"):
         factor *= grammar.units[word.lower()]
-    extended = replace(match, value=match.value * factor, end=found.end(), factor=factor)
-    return _extend_compound(text, extended, grammar)
+    return replace(match, value=match.value * factor, end=found.end(), factor=factor)
 
 
 def _extend_compound(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
@@ -295,25 +298,13 @@ def _extend_compound(text: str, match: NumberMatch, grammar: _Grammar) -> Number
     if gap is None or match.factor < 1000:
         return match
     core = grammar.core.match(text, match.end + gap.end())
-    if core is None or core.lastgroup != "digits":
-        return match
-    part = _read_digits(core)
+    part = _read_digits(core) if core is not None and core.lastgroup == "digits" else None
     if part is None:
         return match
-    part = _extend_multiplier_once(text, part, grammar)
+    part = _apply_multiplier(text, part, grammar)
     if part.factor == 1 or part.factor >= match.factor or part.value >= match.factor:
         return match
     return replace(match, value=match.value + part.value, end=part.end)
-
-
-def _extend_multiplier_once(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
-    found = grammar.multiplier.match(text, match.end)
-    if found is None:
-        return match
-    factor = 1
-    for word in found.captures("mult"):
-        factor *= grammar.units[word.lower()]
-    return replace(match, value=match.value * factor, end=found.end(), factor=factor)
 
 
 def _extend_range(text: str, first: NumberMatch, grammar: _Grammar) -> NumberMatch:
@@ -388,7 +379,8 @@ def _grammar() -> _Grammar:
     big_units = {w: v for w, v in words["units"].items() if v >= 1000}
     multiplier = regex.compile(
         rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){_WORD_EDGE_AFTER}){{1,2}}+  # nghìn tỷ
-          | \s?(?P<mult>{or_regex(words["abbreviations"])})(?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)  # 5tr, 200k""",
+          | \s?(?P<mult>{or_regex(words["abbreviations"])})             # 5tr, 200k, 3,5 trđ
+            (?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)""",
         regex.IGNORECASE | regex.VERBOSE,
     )
     qualifier_map = {

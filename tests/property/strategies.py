@@ -1,0 +1,163 @@
+"""Hypothesis strategies shared by the property tests: numbers written the Vietnamese way.
+
+Vietnamese groups thousands with ``.`` and marks decimals with ``,`` (``1.350``, ``58,19``),
+multiplies with words (``12.380 tỷ``), hedges with a qualifier (``hơn``, ``khoảng``) and names the
+counted noun after the number (``118 làng nghề``). Each strategy that renders a number also says
+what it means, so a test can check the value read back.
+
+>>> render_integer(1350), render_integer(12380000), render_integer(7)
+('1.350', '12.380.000', '7')
+>>> render_decimal(Decimal("58.19")), render_decimal(Decimal("1234.5")), render_decimal(Decimal(3))
+('58,19', '1.234,5', '3')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+QUALIFIERS = {
+    "hơn": "over",
+    "trên": "over",
+    "khoảng": "about",
+    "gần": "about",
+    "xấp xỉ": "about",
+    "dưới": "under",
+}
+NOUNS = ["làng nghề", "lao động", "hộ", "tỷ đồng", "%", "nghệ nhân", "sản phẩm OCOP", "cơ sở"]
+WORDS = [
+    "toàn",
+    "tỉnh",
+    "có",
+    "đến",
+    "nay",
+    "năm",
+    "giai đoạn",
+    "làng",
+    "nghề",
+    "truyền thống",
+    "tạo",
+    "việc làm",
+    "cho",
+    "đạt",
+    "giá trị",
+    "sản xuất",
+    "thu nhập",
+    "bình quân",
+    "người",
+    "tháng",
+    "huyện",
+    "xã",
+    "Thanh Hóa",
+    "Bắc Ninh",
+    "Nam Định",
+    "phấn đấu",
+    "mục tiêu",
+    "dự kiến",
+    "trong đó",
+    "mỗi",
+    "một",
+    "hai",
+    "ba mươi mốt",
+    "hàng nghìn",
+    "từ",
+    "đến",
+    "sao",
+    "OCOP",
+    "Tin liên quan",
+]
+PUNCTUATION = [".", ",", ";", ":", "!", "?", " - ", "–", "/", "(", ")", '"', "…", "\n", "\n\n", "%"]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A number as written and the value it stands for."""
+
+    text: str
+    value: Decimal
+
+
+def render_integer(n: int) -> str:
+    """``1350`` → ``"1.350"``: thousands grouped with dots."""
+    return f"{n:,}".replace(",", ".")
+
+
+def render_decimal(value: Decimal) -> str:
+    """``58.19`` → ``"58,19"``: the integer part grouped with dots, decimals after a comma."""
+    sign, digits, exponent = value.normalize().as_tuple()
+    assert sign == 0
+    assert isinstance(exponent, int)
+    if exponent >= 0:
+        return render_integer(int(value))
+    whole, fraction = divmod(value, 1)
+    places = -exponent
+    return f"{render_integer(int(whole))},{int(fraction * 10**places):0{places}d}"
+
+
+integers = st.integers(min_value=0, max_value=10**12)
+
+
+@st.composite
+def decimals(draw: st.DrawFn) -> Decimal:
+    """Non-negative decimals with one or two places, integer part up to 10^9."""
+    places = draw(st.sampled_from([1, 2]))
+    scaled = draw(st.integers(min_value=1, max_value=10**9 * 10**places))
+    value = Decimal(scaled).scaleb(-places)
+    return value
+
+
+@st.composite
+def written_integers(draw: st.DrawFn) -> Written:
+    n = draw(integers)
+    return Written(render_integer(n), Decimal(n))
+
+
+@st.composite
+def written_decimals(draw: st.DrawFn) -> Written:
+    value = draw(decimals())
+    return Written(render_decimal(value), value)
+
+
+@st.composite
+def written_multiplied(draw: st.DrawFn) -> Written:
+    """``12.380 tỷ``, ``1,5 triệu``, ``78 nghìn``: a number and one multiplier word."""
+    word = draw(st.sampled_from(sorted(MULTIPLIERS)))
+    if draw(st.booleans()):
+        value = Decimal(draw(st.integers(min_value=1, max_value=999_999)))
+    else:
+        value = draw(decimals().filter(lambda d: d < 1000))
+    return Written(f"{render_decimal(value)} {word}", value * MULTIPLIERS[word])
+
+
+written_numbers = st.one_of(written_integers(), written_decimals(), written_multiplied())
+
+
+@st.composite
+def number_phrases(draw: st.DrawFn) -> str:
+    """``hơn 1.350 làng nghề``, ``khoảng 58,19%``: qualifier, number and counted noun."""
+    parts = []
+    if draw(st.booleans()):
+        parts.append(draw(st.sampled_from(sorted(QUALIFIERS))))
+    parts.append(draw(written_numbers).text)
+    noun = draw(st.sampled_from(NOUNS))
+    phrase = " ".join(parts)
+    return f"{phrase}{noun}" if noun == "%" and draw(st.booleans()) else f"{phrase} {noun}"
+
+
+vietnamese_words = st.sampled_from(WORDS)
+punctuation = st.sampled_from(PUNCTUATION)
+
+
+@st.composite
+def vietnamese_texts(draw: st.DrawFn) -> str:
+    """Number phrases among Vietnamese words and punctuation, sometimes with a title line."""
+    pieces = draw(
+        st.lists(st.one_of(number_phrases(), vietnamese_words, punctuation), max_size=40)
+    )
+    text = " ".join(pieces)
+    if draw(st.booleans()):
+        text = f"{draw(vietnamese_words)}: {draw(vietnamese_words)}\n\n{text}"
+    return text
