@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fmt golden clean
+.PHONY: run test lint fmt golden gen-data clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -21,16 +21,20 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
 
 fmt: $(STAMP)
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests tools
+	$(BIN)/ruff check --fix src tests tools
 
 golden: $(STAMP)
 	$(BIN)/pytest tests/test_golden.py --update
+
+gen-data: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,gen]'
+	$(BIN)/python tools/gen_provinces.py
 
 clean:
 	rm -rf $(VENV) out.jsonl .pytest_cache .mypy_cache .ruff_cache

@@ -248,15 +248,18 @@ def test_seed_004_lists_the_exhibition_venue_too() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Thái Bình Dương " * 60_000,  # trap after trap
-        "Tỉnh " * 200_000,  # cue words with no name
-        "Hà " * 300_000,  # a name's first word, never completed
+        "Thái Bình Dương " * 20_000,  # trap after trap
+        "Tỉnh " * 60_000,  # cue words with no name
+        "Hà " * 100_000,  # a name's first word, never completed
+        "Hà Nội: 27°C " * 25_000,  # widget after widget
         "a" * 1_000_000,
-        ("Ở tỉnh Thanh Hóa, huyện Trực Ninh và TP. HCM. " + "chữ thường " * 40) * 2_000,
+        " " * 1_000_000 + "Hà Nội",
+        ("Ở tỉnh Thanh Hóa, huyện Trực Ninh và TP. HCM. " + "chữ thường " * 40) * 1_000,
     ],
-    ids=["traps", "cues", "prefixes", "one-word", "prose"],
+    ids=["traps", "cues", "prefixes", "widgets", "one-word", "spaces", "prose"],
 )
-def test_megabyte_inputs_finish_quickly(text: str) -> None:
+def test_large_inputs_finish_quickly(text: str) -> None:
+    # Linear time: each case is ~0.3-1 MB and takes well under a second on a laptop.
     started = time.perf_counter()
     find_provinces(text)
     choose_province(None, text)

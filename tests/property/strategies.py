@@ -69,6 +69,30 @@ WORDS = [
     "OCOP",
     "Tin liên quan",
 ]
+# What pages carry around an article: markup, PDF page headers, bylines, related-news lines.
+FURNITURE = [
+    "<p>",
+    "</p>",
+    "<div class='related'>",
+    "</div>",
+    "<h1>",
+    "</h1>",
+    "<html>",
+    "<body>",
+    "<br>",
+    "<title>",
+    "</title>",
+    "<meta property='article:published_time' content='2020-01-01'>",
+    "<script>",
+    "</script>",
+    "&amp;",
+    "&nbsp;",
+    "Page 208 - Kỷ yếu\n",
+    "P. 208\n",
+    "Bài và ảnh: ",
+    "Tin liên quan\n",
+    "12:30 | 01/02/2020 Kinh tế\n",
+]
 PUNCTUATION = [".", ",", ";", ":", "!", "?", " - ", "–", "/", "(", ")", '"', "…", "\n", "\n\n", "%"]
 
 
@@ -87,7 +111,7 @@ def render_integer(n: int) -> str:
 
 def render_decimal(value: Decimal) -> str:
     """``58.19`` → ``"58,19"``: the integer part grouped with dots, decimals after a comma."""
-    sign, digits, exponent = value.normalize().as_tuple()
+    sign, _digits, exponent = value.normalize().as_tuple()
     assert sign == 0
     assert isinstance(exponent, int)
     if exponent >= 0:
@@ -105,8 +129,7 @@ def decimals(draw: st.DrawFn) -> Decimal:
     """Non-negative decimals with one or two places, integer part up to 10^9."""
     places = draw(st.sampled_from([1, 2]))
     scaled = draw(st.integers(min_value=1, max_value=10**9 * 10**places))
-    value = Decimal(scaled).scaleb(-places)
-    return value
+    return Decimal(scaled).scaleb(-places)
 
 
 @st.composite
@@ -135,14 +158,21 @@ def written_multiplied(draw: st.DrawFn) -> Written:
 written_numbers = st.one_of(written_integers(), written_decimals(), written_multiplied())
 
 
+def segment(phrase: str) -> str:
+    """``làng nghề`` → ``làng_nghề``, as word-segmented research corpora write multi-word words."""
+    return phrase.replace(" ", "_")
+
+
 @st.composite
-def number_phrases(draw: st.DrawFn) -> str:
+def number_phrases(draw: st.DrawFn, *, segmented: bool = False) -> str:
     """``hơn 1.350 làng nghề``, ``khoảng 58,19%``: qualifier, number and counted noun."""
     parts = []
     if draw(st.booleans()):
-        parts.append(draw(st.sampled_from(sorted(QUALIFIERS))))
+        qualifier = draw(st.sampled_from(sorted(QUALIFIERS)))
+        parts.append(segment(qualifier) if segmented else qualifier)
     parts.append(draw(written_numbers).text)
     noun = draw(st.sampled_from(NOUNS))
+    noun = segment(noun) if segmented else noun
     phrase = " ".join(parts)
     return f"{phrase}{noun}" if noun == "%" and draw(st.booleans()) else f"{phrase} {noun}"
 
@@ -153,11 +183,25 @@ punctuation = st.sampled_from(PUNCTUATION)
 
 @st.composite
 def vietnamese_texts(draw: st.DrawFn) -> str:
-    """Number phrases among Vietnamese words and punctuation, sometimes with a title line."""
-    pieces = draw(
-        st.lists(st.one_of(number_phrases(), vietnamese_words, punctuation), max_size=40)
-    )
+    """Number phrases among Vietnamese words and punctuation, sometimes with a title line, and
+    sometimes word-segmented (``làng_nghề``) throughout."""
+    segmented = draw(st.booleans())
+    words = vietnamese_words.map(segment) if segmented else vietnamese_words
+    phrases = number_phrases(segmented=segmented)
+    pieces = draw(st.lists(st.one_of(phrases, words, punctuation), max_size=40))
     text = " ".join(pieces)
     if draw(st.booleans()):
         text = f"{draw(vietnamese_words)}: {draw(vietnamese_words)}\n\n{text}"
     return text
+
+
+@st.composite
+def page_texts(draw: st.DrawFn) -> str:
+    """Number phrases and words among HTML tags, page headers and related-news lines."""
+    pieces = draw(
+        st.lists(
+            st.one_of(number_phrases(), vietnamese_words, punctuation, st.sampled_from(FURNITURE)),
+            max_size=50,
+        )
+    )
+    return " ".join(pieces)

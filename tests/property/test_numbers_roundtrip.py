@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import example, given, settings
+import pytest
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from strategies import (
     QUALIFIERS,
@@ -66,3 +67,34 @@ def test_qualified_numbers_read_back(qualifier: str, number: Written) -> None:
 def test_a_following_noun_is_not_part_of_the_number(number: Written, noun: str) -> None:
     [match] = find_numbers(f"{number.text} {noun}")
     assert (match.start, match.end, match.value) == (0, len(number.text), number.value)
+
+
+plain_numbers = st.one_of(written_integers(), written_decimals())
+
+
+@SETTINGS
+@given(plain_numbers, plain_numbers, st.sampled_from([" - ", " – ", " đến "]), st.booleans())
+@example(Written("3", Decimal(3)), Written("4", Decimal(4)), " - ", False)
+@example(Written("5", Decimal(5)), Written("7", Decimal(7)), " đến ", True)
+def test_ranges_read_back_as_one_match(low: Written, high: Written, sep: str, opener: bool) -> None:
+    assume(low.value < high.value)
+    text = f"{'từ ' if opener else ''}{low.text}{sep}{high.text}"
+    assert [(m.start, m.end, m.value, m.value_max) for m in find_numbers(text)] == [
+        (0, len(text), low.value, high.value)
+    ], text
+
+
+# Found by the range property with an unspaced dash: "1.000-2" reads as a date (DD.MM-YY) on the
+# left and "0-2.000" as the tail of one on the right, so the whole range is dropped.
+UNSPACED_DOTTED_RANGES = [
+    ("1.000-2.000 lao động", 1000, 2000),
+    ("5.000-7.000 hộ", 5000, 7000),
+    ("1.200-1.500 tỷ đồng", 1200 * 10**9, 1500 * 10**9),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="unspaced range of dot-grouped numbers taken for a date")
+@pytest.mark.parametrize(("text", "low", "high"), UNSPACED_DOTTED_RANGES)
+def test_unspaced_dotted_ranges_read_back(text: str, low: int, high: int) -> None:
+    [match] = find_numbers(text)
+    assert (match.start, match.value, match.value_max) == (0, low, high)

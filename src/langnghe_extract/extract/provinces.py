@@ -42,6 +42,10 @@ _CUE_WINDOW = 60  # how far before a name cue words are looked for (three words 
 _WIDGET = regex.compile(r"[^\S\n]*+:?[^\S\n]*+[-+\u2212]?\d++(?:[.,]\d++)?[^\S\n]*+°")
 _HEADLINE_COLON = regex.compile(r"[^\S\n]*+:")
 _HEAD_LINES = 6  # a "HÀ NỘI:" headline prefix is looked for in this many first lines of the body
+_HEAD_CHARS = 1000  # ... and at most this many characters
+# How far a match may reach from where it starts: bounding it keeps each attempt O(1) (the
+# regex module otherwise does work proportional to the rest of the text on every call).
+_LOOKAROUND = 200
 _LEDE_CHARS = 400  # the lede: mentions starting before this offset
 
 
@@ -206,7 +210,8 @@ def _scan_names(text: str, names: Any, starts: Any = _CANDIDATE) -> Iterator[Any
     """
     end = 0
     for candidate in starts.finditer(text):
-        if candidate.start() >= end and (m := names.match(text, candidate.start())):
+        start = candidate.start()
+        if start >= end and (m := names.match(text, start, start + _LOOKAROUND)):
             end = m.end()
             if _capitalised(m["name"]):
                 yield m
@@ -347,18 +352,20 @@ def choose_province(title: str | None, text: str) -> Province | None:
 
 
 def _head_end(text: str) -> int:
-    """Offset where the first ``_HEAD_LINES`` lines end (computed in one short pass)."""
+    """Offset where the first ``_HEAD_LINES`` lines end, at most ``_HEAD_CHARS``."""
     end = 0
     for _ in range(_HEAD_LINES):
-        end = text.find("\n", end) + 1
+        end = text.find("\n", end, _HEAD_CHARS) + 1
         if end == 0:
-            return len(text)
+            return min(len(text), _HEAD_CHARS)
     return end
 
 
 def _usable(text: str) -> list[_Hit]:
     """Mentions that may decide the article's province: not a weather widget."""
-    return [h for h in _scan(text) if not _WIDGET.match(text, h.mention.span[1])]
+    ends = (h.mention.span[1] for h in _scan(text))
+    widget = [_WIDGET.match(text, end, end + _LOOKAROUND) for end in ends]
+    return [h for h, w in zip(_scan(text), widget, strict=True) if w is None]
 
 
 def _weight(hit: _Hit) -> float:
@@ -377,7 +384,8 @@ def _headline(hits: list[_Hit], text: str) -> Province | None:
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.match_start) + 1
         opens_line = not text[line_start : hit.match_start].strip()
-        if opens_line and _HEADLINE_COLON.match(text, hit.mention.span[1]):
+        end = hit.mention.span[1]
+        if opens_line and _HEADLINE_COLON.match(text, end, end + _LOOKAROUND):
             return hit.mention.province
     return None
 
@@ -416,7 +424,7 @@ def _district_province(text: str) -> Province | None:
     names, kinds, index = _districts()
     votes: dict[str, float] = defaultdict(float)
     for m in _scan_names(text, names, _DISTRICT_START):
-        kind = kinds.search(text, max(0, m.start() - _CUE_WINDOW), m.start())
+        kind = kinds.search(text, max(0, m.start() - _CUE_WINDOW), m.start())  # reverse search
         codes = index.get((_fold(kind["kind"]), _fold(m["name"])), []) if kind else []
         for code in codes:
             votes[code] += 1 / len(codes)
