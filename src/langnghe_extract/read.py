@@ -126,7 +126,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
         warnings.append("decoded as UTF-16 (byte order mark)")
-    elif b"\x00" in data[:4096]:  # NUL never occurs in UTF-8 text, even a short one
+    elif b"\x00" in data[:4096]:  # no real text holds a NUL byte, however short the file
         raise ReadError(_BINARY_MESSAGE)
     else:
         try:

@@ -93,7 +93,6 @@ UNSPACED_DOTTED_RANGES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="unspaced range of dot-grouped numbers taken for a date")
 @pytest.mark.parametrize(("text", "low", "high"), UNSPACED_DOTTED_RANGES)
 def test_unspaced_dotted_ranges_read_back(text: str, low: int, high: int) -> None:
     [match] = find_numbers(text)

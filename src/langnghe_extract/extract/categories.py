@@ -14,7 +14,7 @@ import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
-from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.extract.patterns import canonical, or_regex
 from langnghe_extract.models import Kind
 
 _B = r"(?<![\p{L}\p{M}\p{N}_])"
@@ -24,6 +24,7 @@ _E = r"(?![\p{L}\p{M}\p{N}_])"
 @dataclass(frozen=True)
 class _Tables:
     village_in_unit: dict[str, str]
+    village_names: dict[str, str]
     village_after: regex.Pattern[str]
     village_before: regex.Pattern[str]
     levels: regex.Pattern[str]
@@ -43,12 +44,13 @@ def _tables() -> _Tables:
     rates_before: dict[str, str] = load_table("cues")["rates_before"]
     return _Tables(
         village_in_unit={w: c for w, c in villages.items() if c != "recognized"},
+        village_names={canonical(w): c for w, c in villages.items()},
         village_after=regex.compile(rf"[ \t]++(?P<cat>{or_regex(villages)}){_E}", regex.I),
         village_before=regex.compile(
             rf"{_B}{or_regex(units['categories']['villages_before'])}{_E}", regex.I
         ),
         levels=regex.compile(rf"{_B}(?P<level>{or_regex(levels)}){_E}", regex.I),
-        level_names={k.lower(): v for k, v in levels.items()},
+        level_names={canonical(k): v for k, v in levels.items()},
         ocop=regex.compile(rf"{_B}{or_regex(ocop['markers'])}{_E}", regex.I),
         stars=regex.compile(
             rf"{_B}(?:{or_regex(ocop['star_lead'])}\s++)(?:từ\s++)?(?P<stars>[1-5])"
@@ -58,7 +60,7 @@ def _tables() -> _Tables:
         rate_before=regex.compile(
             rf"{_B}(?P<rate>{or_regex(rates_before)})(?:\s++có)?\s++\Z", regex.I
         ),
-        rates_before={k.lower(): v for k, v in rates_before.items()},
+        rates_before={canonical(k): v for k, v in rates_before.items()},
     )
 
 
@@ -89,7 +91,7 @@ def _village_category(
             return replace(cand, category=category)
     after = tables.village_after.match(text, cand.end, window_end)
     if after is not None:
-        category = load_table("units")["categories"]["villages"][after.group("cat").lower()]
+        category = tables.village_names[canonical(after.group("cat"))]
         return replace(cand, category=category, end=after.end("cat"))
     if tables.village_before.search(text, clause_start, cand.number.start):
         return replace(cand, category="recognized")
@@ -104,7 +106,7 @@ def _product_frame(
     level = tables.levels.search(text, cand.end, window_end)
     if level is not None:
         cand = replace(
-            cand, category=tables.level_names[level.group("level").lower()], end=level.end()
+            cand, category=tables.level_names[canonical(level.group("level"))], end=level.end()
         )
     stars = tables.stars.search(text, cand.end, clause_end)
     if stars is not None and stars.start() > window_end:
@@ -127,4 +129,6 @@ def _rate_before(text: str, cand: Candidate, clause_start: int, tables: _Tables)
     found = tables.rate_before.search(text, max(clause_start, cand.start - 20), cand.start)
     if found is None:
         return cand
-    return replace(cand, per=tables.rates_before[found.group("rate").lower()], start=found.start())
+    return replace(
+        cand, per=tables.rates_before[canonical(found.group("rate"))], start=found.start()
+    )

@@ -15,7 +15,7 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
-from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.extract.patterns import canonical, or_regex
 from langnghe_extract.models import Kind
 
 _EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
@@ -32,7 +32,9 @@ class _Nouns:
 @cache
 def _nouns() -> _Nouns:
     table = load_table("units")
-    kinds = {noun.lower(): Kind(kind) for kind, nouns in table["nouns"].items() for noun in nouns}
+    kinds = {
+        canonical(noun): Kind(kind) for kind, nouns in table["nouns"].items() for noun in nouns
+    }
     pattern = regex.compile(rf"[ \t]++(?P<noun>{or_regex(kinds)}){_EDGE_AFTER}", regex.IGNORECASE)
     context = {
         noun: regex.compile(or_regex(cues), regex.IGNORECASE)
@@ -57,7 +59,7 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
     found = nouns.pattern.match(text, number.end)
     if found is None:
         return None
-    noun = found.group("noun").lower()
+    noun = canonical(found.group("noun"))
     if _lacks_context(text, sentence, noun, nouns):
         return None
     if number.words == 1 and number.value < 2:

@@ -15,7 +15,7 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
-from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.extract.patterns import canonical, or_regex
 from langnghe_extract.models import Kind
 
 _EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
@@ -35,7 +35,7 @@ class _Money:
 def _money() -> _Money:
     units = load_table("units")
     rates: dict[str, str] = load_table("cues")["rates"]
-    codes = {word.lower(): code for word, code in units["currencies"].items()}
+    codes = {canonical(word): code for word, code in units["currencies"].items()}
     return _Money(
         currency=regex.compile(
             rf"(?:[ \t]*+|\.)(?P<cur>{or_regex(units['currencies'])}){_EDGE_AFTER}",
@@ -47,7 +47,7 @@ def _money() -> _Money:
         ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){_EDGE_AFTER}", regex.IGNORECASE),
         codes=codes,
-        rates={key.lower(): value for key, value in rates.items()},
+        rates={canonical(key): value for key, value in rates.items()},
         measure=regex.compile(or_regex(units["measures"]["money"]), regex.IGNORECASE),
     )
 
@@ -72,7 +72,7 @@ def classify_money(text: str, number: NumberMatch, clause: tuple[int, int]) -> C
     if found is not None and money.not_currency.match(text, found.end("cur")):
         return None  # "6 đồng chí": comrades, not đồng
     if found is not None:
-        code, end = money.codes[found.group("cur").lower()], found.end("cur")
+        code, end = money.codes[canonical(found.group("cur"))], found.end("cur")
     elif number.factor >= 1_000_000 and money.measure.search(text, clause[0], number.start):
         code, end = "VND", number.end
     else:
@@ -80,5 +80,5 @@ def classify_money(text: str, number: NumberMatch, clause: tuple[int, int]) -> C
     per = None
     rate = money.rate.match(text, end)
     if rate is not None:
-        per, end = money.rates[rate.group("rate").lower()], rate.end("rate")
+        per, end = money.rates[canonical(rate.group("rate"))], rate.end("rate")
     return Candidate(Kind.MONEY, number, code, number.start, end, f"money:{code}", per=per)

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.extract.patterns import canonical, or_regex
 from langnghe_extract.models import Qualifier
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\p{N}_])"
@@ -215,14 +215,15 @@ def _read_digits(found: regex.Match[str]) -> NumberMatch | None:
 
 def _read_words(found: regex.Match[str]) -> NumberMatch | None:
     """Longest prefix of the word run that is a number; a lone "một" is the article "a"."""
-    words = found.group().split()
+    tokens = list(regex.finditer(r"[^\s_]++", found.group()))
+    words = [token.group().lower() for token in tokens]
     rejected = load_table("number_words")["not_a_number"]["lone_words_rejected"]
     for count in range(len(words), 0, -1):
-        if count == 1 and words[0].lower() in rejected:
+        if count == 1 and words[0] in rejected:
             return None
         value = parse_number_words(words[:count])
         if value is not None:
-            end = found.start() + len(" ".join(words[:count]))
+            end = found.start() + tokens[count - 1].end()
             return NumberMatch(found.start(), end, value, rule="words", words=count)
     return None
 
@@ -230,8 +231,8 @@ def _read_words(found: regex.Match[str]) -> NumberMatch | None:
 def _read_order(found: regex.Match[str], grammar: _Grammar) -> NumberMatch:
     """ "hàng nghìn", "vài trăm", "hàng chục tỷ": an order of magnitude (SPEC.md ``order``)."""
     value = Decimal(1)
-    for word in found.group().split()[1:]:
-        value *= grammar.units[word.lower()]
+    for word in canonical(found.group()).split()[1:]:
+        value *= grammar.units[word]
     return NumberMatch(found.start(), found.end(), value, qualifier=Qualifier.ORDER, rule="order")
 
 
@@ -266,8 +267,9 @@ def _is_label(text: str, start: int, end: int, grammar: _Grammar) -> bool:
     """Dates, times, document numbers, years and ordinals: never quantities."""
     if _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
         return True
-    if _DATE_OR_CODE_AFTER.match(text, end):
-        return True
+    after = _DATE_OR_CODE_AFTER.match(text, end)
+    if after is not None and (after.group()[0] in "/:.," or end - start <= 2):
+        return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
     if _is_year(text[start:end]) and _YEAR_AFTER.match(text, end):
         return True  # the first year of 2011-2019
     return grammar.label_before.search(text, max(0, start - 20), start) is not None
@@ -288,7 +290,7 @@ def _apply_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> Numbe
         return match
     factor = 1
     for word in found.captures("mult"):
-        factor *= grammar.units[word.lower()]
+        factor *= grammar.units[canonical(word)]
     return replace(match, value=match.value * factor, end=found.end(), factor=factor)
 
 
@@ -340,7 +342,7 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberM
     if qualifier is Qualifier.EXACT:
         found = grammar.qualifier_before.search(text, window_start, start)
         if found is not None:
-            qualifier = grammar.qualifiers[found.group("q").lower()]
+            qualifier = grammar.qualifiers[canonical(found.group("q"))]
             start = found.start("q")
     if match.value_max is not None:
         opener = grammar.range_from.search(text, max(0, start - 10), start)
@@ -367,12 +369,12 @@ def _grammar() -> _Grammar:
     core = regex.compile(
         rf"""{_WORD_EDGE_BEFORE}
         (?:
-          (?P<order>{or_regex(words["order"]["prefixes"])}\s++{or_regex(order_words)}
-                    (?:\s++{or_regex(order_words)}){{0,2}}+)
+          (?P<order>{or_regex(words["order"]["prefixes"])}[\s_]++{or_regex(order_words)}
+                    (?:[\s_]++{or_regex(order_words)}){{0,2}}+)
           {_WORD_EDGE_AFTER}
         | (?P<digits>\d{{1,{MAX_DIGITS}}}+(?:[.,]\d{{1,{MAX_DIGITS}}}+)*+)(?!\p{{N}})
         | (?P<words>{or_regex(leading)}{_WORD_EDGE_AFTER}
-                    (?:\s++{or_regex(number_words)}{_WORD_EDGE_AFTER}){{0,11}}+)
+                    (?:[\s_]++{or_regex(number_words)}{_WORD_EDGE_AFTER}){{0,11}}+)
         )""",
         regex.VERBOSE | regex.IGNORECASE,
     )
@@ -384,7 +386,9 @@ def _grammar() -> _Grammar:
         regex.IGNORECASE | regex.VERBOSE,
     )
     qualifier_map = {
-        w: Qualifier(name) for name in ("over", "under", "about") for w in cues["qualifiers"][name]
+        canonical(w): Qualifier(name)
+        for name in ("over", "under", "about")
+        for w in cues["qualifiers"][name]
     }
     qualifier_before = regex.compile(
         rf"{_WORD_EDGE_BEFORE}(?P<q>{or_regex(qualifier_map)})\s++(?:{or_regex(cues['range_words']['before'])}\s++)?\Z",

@@ -23,3 +23,14 @@ def or_regex(words: Iterable[str]) -> str:
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     parts = [r"[\s_]++".join(regex.escape(piece) for piece in w.split()) for w in unique]
     return "(?:" + "|".join(parts) + ")"
+
+
+def canonical(phrase: str) -> str:
+    """The table key of a matched phrase: lower case, one space between words.
+
+    ``or_regex`` lets "làng nghề" match "Làng_nghề" or "làng\\nnghề"; lookups use this form.
+
+    >>> canonical("Làng_nghề  truyền\\nthống")
+    'làng nghề truyền thống'
+    """
+    return " ".join(regex.split(r"[\s_]++", phrase.lower())).strip()

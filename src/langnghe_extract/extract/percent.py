@@ -10,7 +10,7 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
-from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.extract.patterns import canonical, or_regex
 from langnghe_extract.models import Kind
 
 
@@ -30,7 +30,7 @@ def _percent() -> _Percent:
             rf"[ \t]*+(?:{or_regex(load_table('units')['percent_words']['signs'])})"
         ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(slash_rates)})(?![\p{{L}}\p{{M}}])"),
-        rates=slash_rates,
+        rates={canonical(key): value for key, value in slash_rates.items()},
     )
 
 
@@ -50,5 +50,5 @@ def classify_percent(text: str, number: NumberMatch) -> Candidate | None:
     end, per = found.end(), None
     rate = table.rate.match(text, end)
     if rate is not None:
-        per, end = table.rates[rate.group("rate")], rate.end("rate")
+        per, end = table.rates[canonical(rate.group("rate"))], rate.end("rate")
     return Candidate(Kind.PERCENT, number, "%", number.start, end, "percent", per=per)
