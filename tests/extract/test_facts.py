@@ -98,6 +98,10 @@ PRODUCTS = [
     ),
     ("Có 15 sản phẩm đạt từ 3 sao trở lên.", [{"kind": "ocop_products", "stars": 3}]),
     ("Có 2 sản phẩm được công nhận sản phẩm tiêu biểu.", [{"kind": "products", "value": 2}]),
+    (
+        "Xã phấn đấu có thêm 2 sản phẩm đạt chuẩn OCOP 4 sao.",
+        [{"kind": "ocop_products", "value": 2, "stars": 4, "status": "target"}],
+    ),
 ]
 MONEY = [
     (
@@ -137,6 +141,8 @@ MONEY = [
     ("Hỗ trợ 50.000 EUR cho dự án.", [{"value": 50000, "unit": "EUR"}]),
     ("Thu nhập 60 triệu đồng/hộ/năm.", [{"per": "household/year"}]),
     ("Quyên góp được gần 700 triệu đồng.", [{"value": 700000000, "qualifier": "about"}]),
+    ("Mỗi năm làng mang về khoảng 45 tỷ đồng.", [{"value": 45000000000, "per": "year"}]),
+    ("Năm 2016, kết nạp 6 đồng chí.", []),
 ]
 PERCENT = [
     ("Chiếm tỷ lệ 58,19% tổng giá trị.", [{"kind": "percent", "value": 58.19, "measure": "tỷ lệ"}]),

@@ -108,7 +108,7 @@ def _product_frame(
         cand = replace(
             cand, category=tables.level_names[canonical(level.group("level"))], end=level.end()
         )
-    stars = tables.stars.search(text, cand.end, clause_end)
+    stars = tables.stars.search(text, cand.number.end, clause_end)
     if stars is not None and stars.start() > window_end:
         stars = None
     markers = list(tables.ocop.finditer(text, cand.end, window_end))

@@ -26,6 +26,7 @@ class _Money:
     currency: regex.Pattern[str]
     not_currency: regex.Pattern[str]
     rate: regex.Pattern[str]
+    rate_before: regex.Pattern[str]
     codes: dict[str, str]
     rates: dict[str, str]
     measure: regex.Pattern[str]
@@ -46,6 +47,10 @@ def _money() -> _Money:
             regex.IGNORECASE,
         ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){_EDGE_AFTER}", regex.IGNORECASE),
+        rate_before=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}]){or_regex(load_table('cues')['rates_before'])}{_EDGE_AFTER}",
+            regex.IGNORECASE,
+        ),
         codes=codes,
         rates={canonical(key): value for key, value in rates.items()},
         measure=regex.compile(or_regex(units["measures"]["money"]), regex.IGNORECASE),
@@ -60,6 +65,9 @@ def classify_money(text: str, number: NumberMatch, clause: tuple[int, int]) -> C
     >>> c = classify_money(text, find_numbers(text)[0], (0, len(text)))
     >>> (int(c.number.value), c.unit, c.per, text[c.start:c.end])
     (8000000, 'VND', 'person/month', 'trên 8 triệu đồng/người/tháng')
+    >>> text = "mỗi năm mang về cho địa phương khoảng 45 tỷ đồng"
+    >>> classify_money(text, find_numbers(text)[0], (0, len(text))).per
+    'year'
     >>> text = "kết nạp 6 đồng chí"
     >>> classify_money(text, find_numbers(text)[0], (0, len(text))) is None
     True
@@ -77,8 +85,17 @@ def classify_money(text: str, number: NumberMatch, clause: tuple[int, int]) -> C
         code, end = "VND", number.end
     else:
         return None
-    per = None
+    per = _rate_before(text, number, clause, money)
     rate = money.rate.match(text, end)
     if rate is not None:
         per, end = money.rates[canonical(rate.group("rate"))], rate.end("rate")
     return Candidate(Kind.MONEY, number, code, number.start, end, f"money:{code}", per=per)
+
+
+def _rate_before(
+    text: str, number: NumberMatch, clause: tuple[int, int], money: _Money
+) -> str | None:
+    """``mỗi năm mang về … 45 tỷ đồng``: a rate earlier in the figure's comma segment."""
+    boundary = max(text.rfind(mark, clause[0], number.start) for mark in ",;")
+    found = money.rate_before.search(text, max(boundary + 1, clause[0]), number.start)
+    return None if found is None else load_table("cues")["rates_before"][canonical(found.group())]
