@@ -27,6 +27,8 @@ class _Nouns:
     pattern: regex.Pattern[str]
     kinds: dict[str, Kind]
     context: dict[str, regex.Pattern[str]]
+    wide: frozenset[str]
+    excluded: dict[str, regex.Pattern[str]]
 
 
 @cache
@@ -40,7 +42,11 @@ def _nouns() -> _Nouns:
         noun: regex.compile(or_regex(cues), regex.IGNORECASE)
         for noun, cues in table["context_required"].items()
     }
-    return _Nouns(pattern, kinds, context)
+    excluded = {
+        noun: regex.compile(rf"[ \t]++{or_regex(words)}{_EDGE_AFTER}", regex.IGNORECASE)
+        for noun, words in table["noun_not_before"].items()
+    }
+    return _Nouns(pattern, kinds, context, frozenset(table["context_wide"]["nouns"]), excluded)
 
 
 def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) -> Candidate | None:
@@ -62,6 +68,9 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
     noun = canonical(found.group("noun"))
     if _lacks_context(text, sentence, noun, nouns):
         return None
+    excluded = nouns.excluded.get(noun)
+    if excluded is not None and excluded.match(text, found.end("noun")):
+        return None
     if number.words == 1 and number.value < 2:
         return None
     return Candidate(
@@ -78,4 +87,5 @@ def _lacks_context(text: str, sentence: tuple[int, int], noun: str, nouns: _Noun
     cue = nouns.context.get(noun)
     if cue is None:
         return False
-    return cue.search(text, max(0, sentence[0] - CONTEXT_BEFORE), sentence[1]) is None
+    start = max(0, sentence[0] - CONTEXT_BEFORE) if noun in nouns.wide else sentence[0]
+    return cue.search(text, start, sentence[1]) is None
