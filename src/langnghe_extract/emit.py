@@ -12,9 +12,9 @@ def to_json_line(record: Record | ErrorRecord) -> str:
     """Serialise one record as a JSON line (no trailing newline).
 
     >>> from langnghe_extract.models import ErrorInfo
-    >>> error = ErrorInfo(type="ReadError", message="rỗng")
+    >>> error = ErrorInfo(type="E", message="rỗng")
     >>> print(to_json_line(ErrorRecord(id="a", source="a", error=error)))
-    {"schema_version": "1", "id": "a", "source": "a", "error": {"type": "ReadError", "message": "rỗng"}}
+    {"schema_version": "1", "id": "a", "source": "a", "error": {"type": "E", "message": "rỗng"}}
     """
     return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
 

@@ -49,7 +49,8 @@ def test_status_cues_do_not_overlap() -> None:
 def test_rates_and_currencies_use_contract_values() -> None:
     assert set(load_table("units")["currencies"].values()) <= {"VND", "USD", "EUR"}
     for per in load_table("cues")["rates"].values():
-        assert per.replace("/", "").isalpha() and per == per.lower()
+        assert per.replace("/", "").isalpha()
+        assert per == per.lower()
 
 
 def test_categories_use_contract_values() -> None:
