@@ -1,4 +1,4 @@
-"""Tests of the clean stage: each named rule on its own small example, then the seeds and fixtures."""
+"""The clean stage: each named rule on its own small example, then the seeds and fixtures."""
 
 from __future__ import annotations
 
@@ -80,7 +80,13 @@ def test_related_tail_cut_when_headlines_follow() -> None:
 
 
 def test_related_tail_with_time_and_category_items() -> None:
-    items = ("Tin khác", "Làng hoa 74 nghệ sĩ", "12:13 Tin tức", "Gần 700 triệu đồng", "12:12 Văn hóa")
+    items = (
+        "Tin khác",
+        "Làng hoa 74 nghệ sĩ",
+        "12:13 Tin tức",
+        "Gần 700 triệu đồng",
+        "12:12 Văn hóa",
+    )
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, *items))
     assert doc.text == BODY
 
@@ -122,7 +128,9 @@ def test_many_markers_stay_linear() -> None:
 
 
 def test_stray_headline_item_is_cut_with_its_headline() -> None:
-    text = lines_of("Tiêu đề bài", BODY, "Làng nghề có 151 nghệ nhân", "17:31 | 29/01/2026 Tin tức", BODY2)
+    text = lines_of(
+        "Tiêu đề bài", BODY, "Làng nghề có 151 nghệ nhân", "17:31 | 29/01/2026 Tin tức", BODY2
+    )
     doc, cuts = clean(text)
     assert doc.text == lines_of(BODY, BODY2)
     assert "stray_headline_item" in rules_of(cuts)
@@ -138,10 +146,27 @@ def test_clock_time_inside_a_sentence_stays() -> None:
 
 
 def test_title_is_first_line_and_repeated_title_goes() -> None:
-    doc, cuts = clean(lines_of("Bắc Ninh: Bảo tồn làng nghề", "", "Bắc Ninh: Bảo tồn làng nghề", BODY))
+    doc, cuts = clean(
+        lines_of("Bắc Ninh: Bảo tồn làng nghề", "", "Bắc Ninh: Bảo tồn làng nghề", BODY)
+    )
     assert doc.title == "Bắc Ninh: Bảo tồn làng nghề"
     assert doc.text == BODY
     assert "repeated_title" in rules_of(cuts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Toàn tỉnh có 118 làng nghề, tạo việc làm cho hơn 10.000 lao động.", id="one"),
+        pytest.param(
+            lines_of("Toàn tỉnh có 118 làng nghề.", "Có 87 làng nghề truyền thống."), id="two"
+        ),
+    ],
+)
+def test_a_sentence_is_no_title(text: str) -> None:
+    doc = clean_document(raw(text))
+    assert doc.title is None
+    assert doc.text == text
 
 
 def test_caption_after_title_is_dropped() -> None:
@@ -208,6 +233,68 @@ def test_published_from_input_wins() -> None:
 def test_url_from_input_wins() -> None:
     doc = clean_document(raw(lines_of("Tiêu đề", BODY), url="https://a.example/x"))
     assert doc.url == "https://a.example/x"
+
+
+# --- corpus header ("# key = value" lines) -----------------------------------------------------
+
+HEADER = ("# doc_id = vi_news_007", "# url = https://bao.example/lang-gom.htm", "# date = 20230905")
+
+
+def test_corpus_header_gives_url_and_date_and_is_no_title() -> None:
+    # GIVEN a research-corpus file: header lines, then the headline and the body
+    # WHEN it is cleaned
+    doc, cuts = clean(lines_of(*HEADER, "Làng gốm Bát Tràng", BODY))
+    # THEN the header is metadata, the headline is the title, and no header line is body
+    assert doc.url == "https://bao.example/lang-gom.htm"
+    assert doc.published == "2023-09-05"
+    assert doc.title == "Làng gốm Bát Tràng"
+    assert doc.text == BODY
+    assert sum(cut.rule == "corpus_header" for cut in cuts) == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("20230905", "2023-09-05"),
+        ("2023-09-05", "2023-09-05"),
+        ("2023-09-05T08:30:00+07:00", "2023-09-05"),
+        ("20231305", None),  # month 13: the line goes, no date is made up
+        ("hôm qua", None),
+    ],
+    ids=["compact", "iso-date", "iso-datetime", "bad-month", "not-a-date"],
+)
+def test_corpus_header_date_forms(value: str, iso: str | None) -> None:
+    doc = clean_document(raw(lines_of(f"# date = {value}", "Tiêu đề", BODY)))
+    assert doc.published == iso
+    assert doc.text == BODY
+
+
+def test_corpus_header_loses_to_input_metadata() -> None:
+    doc = clean_document(
+        raw(lines_of(*HEADER, "Tiêu đề", BODY), url="https://a.example/x", published="2020-01-01")
+    )
+    assert (doc.url, doc.published) == ("https://a.example/x", "2020-01-01")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "# Làng gốm Bát Tràng",  # a Markdown heading, no "="
+        "# URL = https://bao.example/x",  # the key must be lower case
+        "Ghi chú: # url = https://bao.example/x",  # not at the line start
+    ],
+)
+def test_lines_of_other_shapes_are_no_header(line: str) -> None:
+    doc, cuts = clean(lines_of(line, BODY2, BODY))
+    assert doc.url is None
+    assert "corpus_header" not in rules_of(cuts)
+
+
+def test_header_lines_after_the_body_starts_are_body() -> None:
+    late = "# date = 20230905"
+    doc, _ = clean(lines_of("Tiêu đề", BODY, late))
+    assert late in doc.text
+    assert doc.published is None
 
 
 @pytest.mark.parametrize("widget", ["Hà Nội: 27°C Hà Nội", "Hà Nội 27°C", "TP.HCM 31℃"])
@@ -443,7 +530,9 @@ def test_html_fixture() -> None:
     assert doc.title == "Bắc Giang: Làng mây tre đan Tăng Tiến giữ nhịp sản xuất quanh năm"
     assert doc.author == "Minh Châu"
     assert doc.published == "2024-03-12T08:15:00+07:00"
-    assert doc.url == "https://congthuong.example.vn/bac-giang-lang-may-tre-dan-tang-tien-312345.html"
+    assert (
+        doc.url == "https://congthuong.example.vn/bac-giang-lang-may-tre-dan-tang-tien-312345.html"
+    )
     assert doc.text.startswith("Nhờ mở rộng thị trường xuất khẩu")  # the sapo, outside the body div
     assert "Số hộ sản xuất | 1.050 hộ | 1.200 hộ" in doc.text.split("\n")  # table rows kept
     assert doc.text.endswith("thương hiệu làng nghề.")
@@ -465,4 +554,6 @@ def test_text_fixture() -> None:
     assert "Nghệ nhân thêu ren tại làng Văn Lâm hoàn thiện sản phẩm." in doc.text.split("\n")
     for absent in ("27°C", "Trang chủ", "Tags", "Đỗ Tâm", "7 làng nghề", "12 triệu USD", "64 làng"):
         assert absent not in doc.text, absent
-    assert {"weather_widget", "nav_menu", "date_line", "tags_line", "related_tail"} <= rules_of(cuts)
+    assert {"weather_widget", "nav_menu", "date_line", "tags_line", "related_tail"} <= rules_of(
+        cuts
+    )

@@ -2,7 +2,7 @@
 
 The body must hold the article and nothing else: a figure in a related-news headline ("151 nghệ
 nhân") would otherwise become a fact of this article. HTML is first reduced to one line per
-paragraph (``html_to_lines``); then every format goes through the same named line rules
+paragraph (``html.html_article``); then every format goes through the same named line rules
 (``RULES``), in the order written there. A rule marks whole lines as cut and records a ``Cut``
 with its name, so a wrong cut traces back to one rule and one table in ``data/boilerplate.toml``.
 
@@ -15,27 +15,24 @@ when the page gives "GMT+7").
 from __future__ import annotations
 
 import unicodedata
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import regex
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 
 from langnghe_extract import metadata
+from langnghe_extract.html import BODY_PARAGRAPH, html_article, is_related_marker
 from langnghe_extract.metadata import or_regex, table
 from langnghe_extract.models import Format
 from langnghe_extract.read import RawDocument
 
 HEADER_ZONE_LINES = 15  # title, dates, menus and captions sit in the first few lines
-BODY_PARAGRAPH = 160  # characters: a line this long is article text, not page furniture
 HEADLINE_MAX = 200  # characters: a related-news headline is shorter than this
 LOOKAHEAD = 12  # lines looked at after a related-news marker
 COLUMNS_GLUED = "text looks like two PDF columns glued line by line; figures may be cut"
 NO_BODY = "no article body found"
-MAX_CANDIDATES = 200  # body containers scored; bounds the work on pathological pages
 
 
 @dataclass(frozen=True)
@@ -68,6 +65,7 @@ class Page:
     title: str | None = None
     author: str | None = None
     published: str | None = None
+    url: str | None = None
     title_index: int | None = None
     warnings: list[str] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
@@ -119,10 +117,7 @@ def clean_document(raw: RawDocument) -> CleanDocument:
 
 def clean_document_traced(raw: RawDocument) -> tuple[CleanDocument, list[Cut]]:
     """Like ``clean_document``, with the cuts that were made (for tests and explain output)."""
-    if raw.format == "html":
-        page, url = html_page(raw.text)
-    else:
-        page, url = Page(split_lines(raw.text), raw.format), None
+    page = page_from_html(raw.text) if raw.format == "html" else page_from_text(raw)
     apply_rules(page)
     text = page.text()
     if not text:
@@ -132,10 +127,28 @@ def clean_document_traced(raw: RawDocument) -> tuple[CleanDocument, list[Cut]]:
         title=_nfc(page.title),
         author=_nfc(page.author),
         published=raw.published or page.published,
-        url=raw.url or url,
+        url=raw.url or page.url,
         warnings=(*raw.warnings, *page.warnings),
     )
     return doc, page.cuts
+
+
+def page_from_html(markup: str) -> Page:
+    """The lines and metadata ``html.html_article`` read from the markup, ready for the rules."""
+    article = html_article(markup)
+    return Page(
+        article.lines,
+        "html",
+        title=article.title,
+        author=article.author,
+        published=article.published,
+        url=article.url,
+    )
+
+
+def page_from_text(raw: RawDocument) -> Page:
+    """A text dump or PDF text, one line per line."""
+    return Page(split_lines(raw.text), raw.format)
 
 
 def split_lines(text: str) -> list[str]:
@@ -160,7 +173,9 @@ def _nfc(value: str | None) -> str | None:
 # --- patterns ----------------------------------------------------------------------------------
 
 _ITEM_DATED = regex.compile(r"\d{1,2}:\d{2}\s*+\|\s*+\d{1,2}/\d{1,2}/\d{4}(?:\s.{0,120}+)?+")
-_ITEM_DATE_FIRST = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}(?:\s*+[|,-]?\s*+\d{1,2}:\d{2})?+\s++[^\d\n.]{1,50}+")
+_ITEM_DATE_FIRST = regex.compile(
+    r"\d{1,2}/\d{1,2}/\d{4}(?:\s*+[|,-]?\s*+\d{1,2}:\d{2})?+\s++[^\d\n.]{1,50}+"
+)
 _ITEM_CATEGORY = regex.compile(r"\d{1,2}:\d{2}\s++(?P<category>[^\d\n.]{1,50}+)")
 _IMAGE_STUB = regex.compile(r"(?:!\[[^\]\n]{0,300}+\]\([^)\n]{0,1000}+\)\s*+\|?+\s*+)++|\|++")
 _PAGE_NUMBER = regex.compile(r"(?:P\.\s?+)?+\d{1,4}+")
@@ -194,22 +209,6 @@ def _line_patterns() -> dict[str, Any]:
     }
 
 
-@cache
-def _markers() -> frozenset[str]:
-    return frozenset(m.casefold() for m in table("related_tail")["markers"])
-
-
-def is_related_marker(line: str) -> bool:
-    """True for a line that is exactly a related-news heading ("Tin liên quan", "Tin khác:").
-
-    >>> is_related_marker("Tin khác:")
-    True
-    >>> is_related_marker("Tin khác nhau về số liệu làng nghề")
-    False
-    """
-    return len(line) <= 40 and " ".join(line.strip(" :.-–»>").split()).casefold() in _markers()
-
-
 def is_item_meta(line: str) -> bool:
     """True for the time line under a related headline ("17:31 | 29/01/2026 Làng nghề").
 
@@ -234,6 +233,52 @@ def _is_headline_like(line: str) -> bool:
 
 def _is_all_caps(line: str) -> bool:
     return any(ch.isalpha() for ch in line) and line == line.upper()
+
+
+# --- rules: the file's own header -------------------------------------------------------------
+
+# A research corpus's header line "# url = https://…" (CoNLL-U comment style): a format, not
+# language, so it lives here; which keys mean what is in boilerplate.toml [corpus_header].
+_HEADER_LINE = regex.compile(
+    r"""\#\s*+                    # the comment mark
+    (?P<key>[a-z][a-z_]{0,30}+)   # a lowercase word: url, date, doc_id
+    \s*+=\s*+                    # the separator
+    (?P<value>.{0,2000}+)         # the value, to the end of the line
+    """,
+    regex.VERBOSE,
+)
+_COMPACT_DATE = regex.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
+
+
+def take_corpus_header(page: Page, rule: str) -> None:
+    """Leading "# key = value" lines: ``url`` and ``date`` are kept as metadata, all are cut."""
+    if page.fmt == "html":
+        return
+    keys = table("corpus_header")
+    for i in page.kept():
+        m = _HEADER_LINE.fullmatch(page.lines[i])
+        if m is None:
+            break
+        key, value = m.group("key"), m.group("value").strip()
+        if key in keys["url_keys"] and value:
+            page.url = page.url or value
+        elif key in keys["date_keys"]:
+            page.published = page.published or parse_header_date(value)
+        page.cut(i, rule)
+
+
+def parse_header_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` for a header's "20201015" or ISO date; None for anything else.
+
+    >>> parse_header_date("20201015"), parse_header_date("2020-10-15T08:30:00+07:00")
+    ('2020-10-15', '2020-10-15')
+    >>> parse_header_date("20201315") is None, parse_header_date("hôm qua") is None
+    (True, True)
+    """
+    if m := _COMPACT_DATE.fullmatch(value):
+        value = f"{m['y']}-{m['m']}-{m['d']}"
+    iso = metadata.normalise_date(value)
+    return iso[:10] if iso else None
 
 
 # --- rules: anywhere in the document -----------------------------------------------------------
@@ -340,11 +385,12 @@ def cut_related_markers(page: Page, rule: str) -> None:
     inline = _line_patterns()["related_inline"]
     for i in page.kept():
         line = page.lines[i]
-        if is_related_marker(line):
+        if is_related_marker(line) or (
+            len(line) <= HEADLINE_MAX
+            and (m := inline.match(line))
+            and _is_headline_like(line[m.end() :].strip())
+        ):
             page.cut(i, rule)
-        elif len(line) <= HEADLINE_MAX and (m := inline.match(line)):
-            if _is_headline_like(line[m.end() :].strip()):
-                page.cut(i, rule)
 
 
 def cut_stray_headline_items(page: Page, rule: str) -> None:
@@ -387,7 +433,7 @@ def cut_nav_menus(page: Page, rule: str) -> None:
 def take_title(page: Page, rule: str) -> None:
     """The headline: a text dump's first line; a PDF page's all-caps block (joined with spaces)."""
     zone = page.header_zone()
-    if page.fmt == "text" and zone:
+    if page.fmt == "text" and zone and _can_be_title(page, zone[0]):
         page.title, page.title_index = page.lines[zone[0]], zone[0]
         page.cut(zone[0], rule)
     elif page.fmt == "pdf-text":
@@ -403,6 +449,13 @@ def take_title(page: Page, rule: str) -> None:
                 page.cut(i, rule)
     if page.title is None and page.fmt != "html":
         page.warnings.append("no title line found")
+
+
+def _can_be_title(page: Page, index: int) -> bool:
+    """Not the only line (that is the body), and not a sentence: headlines end without "."."""
+    line = page.lines[index]
+    ends_sentence = line.endswith(".") and not line.endswith("...")
+    return len(page.kept()) > 1 and not ends_sentence
 
 
 def cut_repeated_title(page: Page, rule: str) -> None:
@@ -496,6 +549,8 @@ def warn_glued_columns(page: Page, rule: str) -> None:
 Rule = Callable[[Page, str], None]
 
 RULES: tuple[tuple[str, Rule], ...] = (
+    # the file's own header
+    ("corpus_header", take_corpus_header),
     # anywhere in the document
     ("pdf_page_header", cut_pdf_page_headers),
     ("pdf_running_header", cut_pdf_running_header),
@@ -517,129 +572,3 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("byline", take_byline),
     ("pdf_columns_glued", warn_glued_columns),
 )
-
-
-# --- HTML --------------------------------------------------------------------------------------
-
-_NOISE = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed")
-_FURNITURE = ("nav", "header", "footer", "aside", "form", "button", "select", "figcaption", "h1")
-_BLOCKS = (
-    "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "tr", "table", "blockquote", "figure", "dd", "dt", "dl", "pre", "address", "caption",
-)  # fmt: skip
-
-
-def html_page(markup: str) -> tuple[Page, str | None]:
-    """HTML → a ``Page`` of one line per paragraph, with the metadata read from the markup first.
-
-    Order matters: related-news blocks go before any ``<time>`` is read (a date must never come
-    from them), metadata is read before nav/header/footer are dropped, and the body container is
-    chosen last, as the one with the most paragraph text.
-    """
-    soup = parse_html(markup)
-    _decompose(soup.find_all(_NOISE))
-    _decompose(soup.select(_contains_selector(table("html")["related_classes"])))
-    _cut_related_headings(soup)
-    page = Page([], "html")
-    page.title = metadata.html_title(soup)
-    page.author = metadata.html_author(soup)
-    page.published = metadata.html_published(soup)
-    url = metadata.html_url(soup)
-    _decompose(soup.find_all(_FURNITURE))
-    byline_elements = soup.select(_contains_selector(table("html")["byline_classes"]))
-    _decompose([t for t in byline_elements if len(t.get_text()) <= 100])
-    container = main_container(soup)
-    page.lines = _lead_lines(soup, container) + block_lines(container)
-    page.keep = [bool(line) for line in page.lines]
-    if not any(page.keep):
-        page.warnings.append("no paragraph text found in the HTML")
-    return page, url
-
-
-def parse_html(markup: str) -> BeautifulSoup:
-    """Parse with lxml, silencing bs4's guesses about what the markup is (we know it is HTML)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(markup, features="lxml")
-
-
-def _contains_selector(fragments: list[str]) -> str:
-    return ", ".join(f'[class*="{f}" i], [id*="{f}" i]' for f in fragments)
-
-
-def _decompose(tags: Any) -> None:
-    for tag in list(tags):
-        if isinstance(tag, Tag) and tag.name not in ("html", "body") and not tag.decomposed:
-            tag.decompose()
-
-
-def _cut_related_headings(soup: BeautifulSoup) -> None:
-    """A heading "Tin liên quan" and the headline blocks after it, up to a long paragraph."""
-    headings = [
-        _outermost_wrapper(string.parent)
-        for string in soup.find_all(string=True)
-        if len(string) <= 60 and string.parent and is_related_marker(str(string).strip())
-    ]
-    for node in headings:
-        if node.decomposed:
-            continue
-        doomed = [node]
-        for sibling in node.next_siblings:
-            if not isinstance(sibling, Tag):
-                continue
-            if sibling.name == "p" and len(sibling.get_text()) >= BODY_PARAGRAPH:
-                break
-            doomed.append(sibling)
-        _decompose(doomed)
-
-
-def _outermost_wrapper(node: Tag) -> Tag:
-    """Climb from the heading's element while its parent holds nothing else (few children)."""
-    while (parent := node.parent) is not None and parent.name not in ("body", "html", "[document]"):
-        others = [c for c, _ in zip(parent.children, range(8), strict=False) if c is not node]
-        if len(others) >= 7 or any(isinstance(c, Tag) or str(c).strip() for c in others):
-            break
-        node = parent
-    return node
-
-
-def main_container(soup: BeautifulSoup) -> Tag:
-    """The article's element: the deepest candidate with ≥85% of the most paragraph text."""
-    selector = "article, main, [itemprop=articleBody], " + _contains_selector(
-        table("html")["content_classes"]
-    )
-    candidates = soup.select(selector, limit=MAX_CANDIDATES)
-    scored = [(sum(len(p.get_text()) for p in c.find_all("p")), c) for c in candidates]
-    scored = [(score, c) for score, c in scored if score > 0 and c.name not in ("html", "body")]
-    fallback = soup.body or soup
-    if not scored:
-        return fallback
-    best_score, best = max(scored, key=lambda sc: sc[0])
-    for score, candidate in scored:
-        if score >= 0.85 * best_score and best in candidate.parents:
-            best = candidate  # a tighter container holding almost the same text
-    return best
-
-
-def _lead_lines(soup: BeautifulSoup, container: Tag) -> list[str]:
-    """The sapo (lead paragraph) when the template puts it outside the chosen container."""
-    for lead in soup.select(_contains_selector(table("html")["lead_classes"])):
-        if lead is container or container in lead.parents or lead in container.parents:
-            continue
-        if lead.name not in ("html", "body", "meta") and len(lead.get_text()) <= 1000:
-            return block_lines(lead)
-    return []
-
-
-def block_lines(container: Tag) -> list[str]:
-    """One line per block element (paragraph, heading, list item, table row), spaces collapsed."""
-    for br in container.find_all("br"):
-        br.replace_with("\n")
-    for row in container.find_all("tr"):
-        for cell in row.find_all(["td", "th"], recursive=False)[1:]:
-            cell.insert_before(" | ")
-    for block in container.find_all(_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    return [" ".join(line.split()) for line in container.get_text().split("\n")]

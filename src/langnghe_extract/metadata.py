@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 import regex
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from langnghe_extract.data import load_table
 
@@ -297,34 +297,73 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
 
 
 # --- HTML --------------------------------------------------------------------------------------
+# These read a list of the page's tags in document order, with related-news blocks, scripts and
+# styles already left out by the caller (html.html_article), so no date comes from a related list.
 
 
-def _meta(soup: BeautifulSoup, *selectors: str) -> str | None:
-    """The first non-empty ``content`` (or ``href``, ``datetime``) of the matching tags."""
-    for selector in selectors:
-        for tag in soup.select(selector):
-            for attr in ("content", "href", "datetime"):
-                value = tag.get(attr)
-                if isinstance(value, str) and value.strip():
-                    return value.strip()
-    return None
+@cache
+def class_pattern(key: str) -> Any:
+    """A regex matching a tag's "class id" string against the fragments of ``[html] key``.
+
+    >>> bool(class_pattern("related_classes").search("box-tin-lien-quan clearfix"))
+    True
+    """
+    fragments = sorted(table("html")[key], key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(f) for f in fragments))
+
+
+def class_and_id(tag: Tag) -> str:
+    """The tag's classes and id, lower case, as one string for ``class_pattern`` searches."""
+    return f"{_attr(tag, 'class')} {_attr(tag, 'id')}".lower()
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
+def _value(tag: Tag) -> str | None:
+    for name in ("content", "datetime", "href"):
+        value = _attr(tag, name).strip()
+        if value:
+            return value
+    return None if tag.name in ("meta", "link") else _text(tag)
+
+
+def _meta(tags: list[Tag], *keys: str) -> str | None:
+    """The value of the tag whose property, name, itemprop or rel is the earliest of ``keys``."""
+    rank = {key: n for n, key in enumerate(keys)}
+    best: tuple[int, str] | None = None
+    for tag in tags:
+        for attr in ("property", "name", "itemprop", "rel"):
+            key = _attr(tag, attr).lower()
+            if key in rank and (best is None or rank[key] < best[0]) and (value := _value(tag)):
+                best = (rank[key], value)
+    return best[1] if best else None
 
 
 def _text(tag: Tag | None) -> str | None:
     if tag is None:
         return None
     text = " ".join(tag.get_text(" ").split())
-    return text or None
+    return text[:500] or None
 
 
-def html_title(soup: BeautifulSoup) -> str | None:
+def _within(tag: Tag, names: tuple[str, ...]) -> bool:
+    return any(parent.name in names for parent in tag.parents)
+
+
+def html_title(tags: list[Tag]) -> str | None:
     """og:title, else the article's ``<h1>``, else ``<title>``; without the site suffix."""
-    site = _meta(soup, 'meta[property="og:site_name"]')
+    site = _meta(tags, "og:site_name")
+    h1s = [t for t in tags if t.name == "h1"]
     candidates = (
-        _meta(soup, 'meta[property="og:title"]', 'meta[name="twitter:title"]'),
-        _text(soup.select_one("article h1, main h1")),
-        _text(soup.select_one("h1:not(header h1):not(nav h1)")),
-        _text(soup.title),
+        _meta(tags, "og:title", "twitter:title"),
+        next((_text(t) for t in h1s if _within(t, ("article", "main"))), None),
+        next((_text(t) for t in h1s if not _within(t, ("header", "nav"))), None),
+        next((_text(t) for t in tags if t.name == "title"), None),
     )
     for candidate in candidates:
         if candidate:
@@ -332,22 +371,19 @@ def html_title(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def html_author(soup: BeautifulSoup) -> str | None:
+def html_author(tags: list[Tag]) -> str | None:
     """meta author / article:author, else a byline element, stripped of "Bài:", "Ảnh:" …"""
-    site = _meta(soup, 'meta[property="og:site_name"]')
-    meta = _meta(soup, 'meta[name="author"]', 'meta[property="article:author"]')
+    site = _meta(tags, "og:site_name")
+    meta = _meta(tags, "author", "article:author")
     if meta and not meta.startswith("http") and meta != site:
         return _author_from_text(meta)
-    selector = ", ".join(
-        f'[class*="{c}" i], [id*="{c}" i], [rel="{c}"]' for c in table("html")["byline_classes"]
-    )
-    for tag in soup.select(selector):
-        if tag.name in ("html", "body", "meta"):
-            continue
-        text = _text(tag)
-        author = _author_from_text(text) if text else None
-        if author:
-            return author
+    byline = class_pattern("byline_classes")
+    for tag in tags:
+        if tag.name not in ("html", "body", "meta") and byline.search(class_and_id(tag)):
+            text = _text(tag)
+            author = _author_from_text(text) if text else None
+            if author:
+                return author
     return None
 
 
@@ -358,24 +394,19 @@ def _author_from_text(text: str) -> str | None:
     return clean_name(text)
 
 
-def html_published(soup: BeautifulSoup) -> str | None:
-    """article:published_time, itemprop datePublished, else the first ``<time datetime>``.
-
-    The caller removes related-news blocks first, so a ``<time>`` here is the article's own.
-    """
-    value = _meta(
-        soup,
-        'meta[property="article:published_time"]',
-        'meta[itemprop="datePublished"]',
-        '[itemprop="datePublished"]',
-        'meta[name="pubdate"]',
-        'meta[name="publishdate"]',
-        "article time[datetime], main time[datetime]",
-        "time[datetime]:not(nav time):not(aside time):not(footer time)",
-    )
+def html_published(tags: list[Tag]) -> str | None:
+    """article:published_time, itemprop datePublished, else the first ``<time datetime>``."""
+    value = _meta(tags, "article:published_time", "datepublished", "pubdate", "publishdate")
+    if value is None:
+        times = [t for t in tags if t.name == "time" and _attr(t, "datetime")]
+        outside = ("nav", "aside", "footer")
+        value = next(
+            (_attr(t, "datetime") for t in times if _within(t, ("article", "main"))),
+            next((_attr(t, "datetime") for t in times if not _within(t, outside)), None),
+        )
     return normalise_date(value) if value else None
 
 
-def html_url(soup: BeautifulSoup) -> str | None:
+def html_url(tags: list[Tag]) -> str | None:
     """The page's address: ``<link rel=canonical>``, else og:url."""
-    return _meta(soup, 'link[rel="canonical"]', 'meta[property="og:url"]')
+    return _meta(tags, "canonical", "og:url")
