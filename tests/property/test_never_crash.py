@@ -4,7 +4,6 @@ and every fact it reports points at its own quote in the record's text."""
 from __future__ import annotations
 
 import pytest
-import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import number_phrases, page_texts, vietnamese_texts
@@ -13,18 +12,10 @@ from langnghe_extract import ErrorRecord, Record, extract_document
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-# KNOWN BUG, found by test_number_phrases_in_text_never_crash: `or_regex` lets a multi-word entry
-# match across underscores, line breaks and runs of spaces ("làng_nghề", "làng\nnghề",
-# "lao   động"), but the extractors then look the matched text up in their tables as written
-# (counts `kinds[noun]`, numbers `qualifiers[q]`, money `codes[cur]`, categories
-# `rates_before[rate]`, village categories, product levels), so the lookup raises KeyError and
-# the whole document becomes an InternalError record. While this flag is True the property tests
-# tolerate exactly that error and test_known_crashes is an xfail; once the lookups are fixed,
-# test_known_crashes XPASSes, which fails (strict): then set the flag to False.
-LOOKUP_OF_UNNORMALISED_PHRASE_BUG = False
-_UNNORMALISED_KEY_ERROR = regex.compile(r"^internal error \(KeyError: '[^']*(?:_|\s\s|[^\S ])")
-
-KNOWN_CRASHES = [
+# Bugs caught by test_number_phrases_in_text_never_crash: a multi-word phrase matched across
+# underscores, line breaks or runs of spaces was looked up in its table as written, raised
+# KeyError and lost the whole record. Fixed by looking phrases up in canonical form.
+CRASHES_CAUGHT = [
     "Toàn tỉnh có 118 làng_nghề.",
     "Toàn tỉnh có 10 cơ_sở sản_xuất.",
     "Có 5 nghệ_nhân.",
@@ -49,9 +40,7 @@ def check(result: Record | ErrorRecord) -> None:
     if isinstance(result, ErrorRecord):
         assert result.error.type
         assert result.error.message
-        known = _UNNORMALISED_KEY_ERROR.match(result.error.message)
-        if not (LOOKUP_OF_UNNORMALISED_PHRASE_BUG and known):
-            assert result.error.type != "InternalError", result.error.message
+        assert result.error.type != "InternalError", result.error.message
         return
     previous = (-1, -1)
     for fact in result.facts:
@@ -95,12 +84,7 @@ def test_lists_of_number_phrases_give_facts_with_valid_spans(phrases: list[str],
     check(result)
 
 
-@pytest.mark.xfail(
-    LOOKUP_OF_UNNORMALISED_PHRASE_BUG,
-    strict=True,
-    reason="a multi-word phrase matched across _ or whitespace is looked up as written: KeyError",
-)
-@pytest.mark.parametrize("body", KNOWN_CRASHES)
-def test_known_crashes(body: str) -> None:
+@pytest.mark.parametrize("body", CRASHES_CAUGHT)
+def test_crashes_caught_stay_fixed(body: str) -> None:
     result = extract_document(f"Tiêu đề\n\n{body}")
     assert isinstance(result, Record), result
