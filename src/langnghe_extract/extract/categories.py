@@ -14,11 +14,8 @@ import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
-from langnghe_extract.extract.patterns import canonical, or_regex
+from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.models import Kind
-
-_B = r"(?<![\p{L}\p{M}\p{N}_])"
-_E = r"(?![\p{L}\p{M}\p{N}_])"
 
 
 @dataclass(frozen=True)
@@ -45,20 +42,20 @@ def _tables() -> _Tables:
     return _Tables(
         village_in_unit={w: c for w, c in villages.items() if c != "recognized"},
         village_names={canonical(w): c for w, c in villages.items()},
-        village_after=regex.compile(rf"[ \t]++(?P<cat>{or_regex(villages)}){_E}", regex.I),
+        village_after=regex.compile(rf"[ \t]++(?P<cat>{or_regex(villages)}){WORD_END}", regex.I),
         village_before=regex.compile(
-            rf"{_B}{or_regex(units['categories']['villages_before'])}{_E}", regex.I
+            rf"{WORD_START}{or_regex(units['categories']['villages_before'])}{WORD_END}", regex.I
         ),
-        levels=regex.compile(rf"{_B}(?P<level>{or_regex(levels)}){_E}", regex.I),
+        levels=regex.compile(rf"{WORD_START}(?P<level>{or_regex(levels)}){WORD_END}", regex.I),
         level_names={canonical(k): v for k, v in levels.items()},
-        ocop=regex.compile(rf"{_B}{or_regex(ocop['markers'])}{_E}", regex.I),
+        ocop=regex.compile(rf"{WORD_START}{or_regex(ocop['markers'])}{WORD_END}", regex.I),
         stars=regex.compile(
-            rf"{_B}(?:{or_regex(ocop['star_lead'])}\s++)(?:từ\s++)?(?P<stars>[1-5])"
-            rf"(?:\s*+[-–]\s*+[1-5])?\s++{ocop['star_word']}(?P<up>\s++trở\s++lên)?{_E}",
+            rf"{WORD_START}(?:{or_regex(ocop['star_lead'])}\s++)(?:từ\s++)?(?P<stars>[1-5])"
+            rf"(?:\s*+[-–]\s*+[1-5])?\s++{ocop['star_word']}(?P<up>\s++trở\s++lên)?{WORD_END}",
             regex.I,
         ),
         rate_before=regex.compile(
-            rf"{_B}(?P<rate>{or_regex(rates_before)})(?:\s++có)?\s++\Z", regex.I
+            rf"{WORD_START}(?P<rate>{or_regex(rates_before)})(?:\s++có)?\s++\Z", regex.I
         ),
         rates_before={canonical(k): v for k, v in rates_before.items()},
     )

@@ -13,12 +13,10 @@ from functools import cache
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.patterns import or_regex
+from langnghe_extract.extract.patterns import WORD_END, WORD_START, or_regex
 from langnghe_extract.models import Kind, Status
 
 Span = tuple[int, int]
-_B = r"(?<![\p{L}\p{M}\p{N}_])"
-_E = r"(?![\p{L}\p{M}\p{N}_])"
 
 
 @dataclass(frozen=True)
@@ -50,23 +48,25 @@ def _cues() -> _Cues:
         for name in ("target", "forecast", "actual")
     )
     year = r"(?:19|20)\d\d"
-    time = rf"""{_B}(?:
+    time = rf"""{WORD_START}(?:
         (?:{or_regex(cues["time"]["period_words"])}\s++)?(?P<a>{year})\s*+[-–—]\s*+(?:năm\s++)?(?P<b>{year})
       | từ\s++(?:năm\s++)?(?P<a>{year})\s++(?:đến|tới)\s++(?:năm\s++)?(?P<b>{year})
       | {or_regex(cues["time"]["year_words"])}\s++(?P<y>{year})
-    ){_E}"""
+    ){WORD_END}"""
     place = load_table("cues")["place"]
     return _Cues(
-        status=regex.compile(rf"{_B}(?:{status}){_E}", regex.IGNORECASE),
+        status=regex.compile(rf"{WORD_START}(?:{status}){WORD_END}", regex.IGNORECASE),
         time=regex.compile(time, regex.IGNORECASE | regex.VERBOSE),
         measures={
-            Kind.MONEY: regex.compile(rf"{_B}{or_regex(units['measures']['money'])}{_E}", regex.I),
+            Kind.MONEY: regex.compile(
+                rf"{WORD_START}{or_regex(units['measures']['money'])}{WORD_END}", regex.I
+            ),
             Kind.PERCENT: regex.compile(
-                rf"{_B}{or_regex(units['measures']['percent'])}{_E}", regex.I
+                rf"{WORD_START}{or_regex(units['measures']['percent'])}{WORD_END}", regex.I
             ),
         },
         place=regex.compile(
-            rf"{_B}(?P<place>(?i:{or_regex(place['prefixes'])})\s++\p{{Lu}}[\p{{L}}\p{{M}}]*+"
+            rf"{WORD_START}(?P<place>(?i:{or_regex(place['prefixes'])})\s++\p{{Lu}}[\p{{L}}\p{{M}}]*+"
             rf"(?:\s++\p{{Lu}}[\p{{L}}\p{{M}}]*+){{0,3}}+)\s++(?i:{or_regex(place['links'])})\s*+\Z"
         ),
         year_range=(cues["time"]["min_year"], cues["time"]["max_year"]),

@@ -15,10 +15,9 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
-from langnghe_extract.extract.patterns import canonical, or_regex
+from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
 from langnghe_extract.models import Kind
 
-_EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
 CONTEXT_BEFORE = 200  # characters before the sentence that may still set its topic
 
 
@@ -37,13 +36,13 @@ def _nouns() -> _Nouns:
     kinds = {
         canonical(noun): Kind(kind) for kind, nouns in table["nouns"].items() for noun in nouns
     }
-    pattern = regex.compile(rf"[ \t]++(?P<noun>{or_regex(kinds)}){_EDGE_AFTER}", regex.IGNORECASE)
+    pattern = regex.compile(rf"[ \t]++(?P<noun>{or_regex(kinds)}){WORD_END}", regex.IGNORECASE)
     context = {
         noun: regex.compile(or_regex(cues), regex.IGNORECASE)
         for noun, cues in table["context_required"].items()
     }
     excluded = {
-        noun: regex.compile(rf"[ \t]++{or_regex(words)}{_EDGE_AFTER}", regex.IGNORECASE)
+        noun: regex.compile(rf"[ \t]++{or_regex(words)}{WORD_END}", regex.IGNORECASE)
         for noun, words in table["noun_not_before"].items()
     }
     return _Nouns(pattern, kinds, context, frozenset(table["context_wide"]["nouns"]), excluded)

@@ -15,10 +15,8 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
-from langnghe_extract.extract.patterns import canonical, or_regex
+from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
 from langnghe_extract.models import Kind
-
-_EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
 
 
 @dataclass(frozen=True)
@@ -39,16 +37,16 @@ def _money() -> _Money:
     codes = {canonical(word): code for word, code in units["currencies"].items()}
     return _Money(
         currency=regex.compile(
-            rf"(?:[ \t]*+|\.)(?P<cur>{or_regex(units['currencies'])}){_EDGE_AFTER}",
+            rf"(?:[ \t]*+|\.)(?P<cur>{or_regex(units['currencies'])}){WORD_END}",
             regex.IGNORECASE,
         ),
         not_currency=regex.compile(
-            rf"[ \t]*+{or_regex(units['currency_not_before']['words'])}{_EDGE_AFTER}",
+            rf"[ \t]*+{or_regex(units['currency_not_before']['words'])}{WORD_END}",
             regex.IGNORECASE,
         ),
-        rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){_EDGE_AFTER}", regex.IGNORECASE),
+        rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){WORD_END}", regex.IGNORECASE),
         rate_before=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){or_regex(load_table('cues')['rates_before'])}{_EDGE_AFTER}",
+            rf"(?<![\p{{L}}\p{{M}}]){or_regex(load_table('cues')['rates_before'])}{WORD_END}",
             regex.IGNORECASE,
         ),
         codes=codes,

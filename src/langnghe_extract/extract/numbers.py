@@ -17,11 +17,9 @@ from functools import cache
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.patterns import canonical, or_regex
+from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.models import Qualifier
 
-_WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\p{N}_])"
-_WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
 MAX_DIGITS = 30  # longer digit runs are identifiers or garbage, never figures
 
 
@@ -367,20 +365,20 @@ def _grammar() -> _Grammar:
     ]
     leading = [*words["digits"], "mười"]
     core = regex.compile(
-        rf"""{_WORD_EDGE_BEFORE}
+        rf"""{WORD_START}
         (?:
           (?P<order>{or_regex(words["order"]["prefixes"])}[\s_]++{or_regex(order_words)}
                     (?:[\s_]++{or_regex(order_words)}){{0,2}}+)
-          {_WORD_EDGE_AFTER}
+          {WORD_END}
         | (?P<digits>\d{{1,{MAX_DIGITS}}}+(?:[.,]\d{{1,{MAX_DIGITS}}}+)*+)(?!\p{{N}})
-        | (?P<words>{or_regex(leading)}{_WORD_EDGE_AFTER}
-                    (?:[\s_]++{or_regex(number_words)}{_WORD_EDGE_AFTER}){{0,11}}+)
+        | (?P<words>{or_regex(leading)}{WORD_END}
+                    (?:[\s_]++{or_regex(number_words)}{WORD_END}){{0,11}}+)
         )""",
         regex.VERBOSE | regex.IGNORECASE,
     )
     big_units = {w: v for w, v in words["units"].items() if v >= 1000}
     multiplier = regex.compile(
-        rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){_WORD_EDGE_AFTER}){{1,2}}+  # nghìn tỷ
+        rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){WORD_END}){{1,2}}+  # nghìn tỷ
           | \s?(?P<mult>{or_regex(words["abbreviations"])})             # 5tr, 200k, 3,5 trđ
             (?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)""",
         regex.IGNORECASE | regex.VERBOSE,
@@ -391,7 +389,7 @@ def _grammar() -> _Grammar:
         for w in cues["qualifiers"][name]
     }
     qualifier_before = regex.compile(
-        rf"{_WORD_EDGE_BEFORE}(?P<q>{or_regex(qualifier_map)})\s++(?:{or_regex(cues['range_words']['before'])}\s++)?\Z",
+        rf"{WORD_START}(?P<q>{or_regex(qualifier_map)})\s++(?:{or_regex(cues['range_words']['before'])}\s++)?\Z",
         regex.IGNORECASE,
     )
     labels = words["label_markers"]["words"]
@@ -401,18 +399,16 @@ def _grammar() -> _Grammar:
         qualifier_before=qualifier_before,
         range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
         range_from=regex.compile(
-            rf"{_WORD_EDGE_BEFORE}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z"
+            rf"{WORD_START}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z"
         ),
-        label_before=regex.compile(
-            rf"{_WORD_EDGE_BEFORE}{or_regex(labels)}\s*+\Z", regex.IGNORECASE
-        ),
+        label_before=regex.compile(rf"{WORD_START}{or_regex(labels)}\s*+\Z", regex.IGNORECASE),
         units=units,
         qualifiers=qualifier_map,
         year_word=words["year_word"]["word"],
         year_before=regex.compile(
-            rf"{_WORD_EDGE_BEFORE}{or_regex(words['year_word']['before'])}\s++\Z", regex.IGNORECASE
+            rf"{WORD_START}{or_regex(words['year_word']['before'])}\s++\Z", regex.IGNORECASE
         ),
         year_after=regex.compile(
-            rf"\s++{or_regex(words['year_word']['after'])}{_WORD_EDGE_AFTER}", regex.IGNORECASE
+            rf"\s++{or_regex(words['year_word']['after'])}{WORD_END}", regex.IGNORECASE
         ),
     )

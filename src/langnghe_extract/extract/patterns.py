@@ -6,6 +6,11 @@ from collections.abc import Iterable
 
 import regex
 
+# Word edges for Vietnamese: a letter, combining mark, digit or the "_" of word-segmented corpora
+# on the other side means the match is inside a longer word ("tư" in "tư nhân" is no number).
+WORD_START = r"(?<![\p{L}\p{M}\p{N}_])"
+WORD_END = r"(?![\p{L}\p{M}\p{N}_])"
+
 
 def or_regex(words: Iterable[str]) -> str:
     """A non-capturing alternation of ``words``, escaped, longest first so "chưa đến" beats "chưa".
