@@ -62,6 +62,17 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
     return spans
 
 
+def segment_start(text: str, start: int, position: int, marks: str = ",;:") -> int:
+    """Where the comma-delimited segment holding ``position`` begins, never before ``start``.
+
+    >>> text = "năm 2018, khối làng nghề đạt 12.380 tỷ đồng"
+    >>> text[segment_start(text, 0, text.index("12.")) :]
+    ' khối làng nghề đạt 12.380 tỷ đồng'
+    """
+    boundary = max(text.rfind(mark, start, position) for mark in marks)
+    return max(boundary + 1, start)
+
+
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
     while start < end and text[start].isspace():
         start += 1

@@ -62,32 +62,40 @@ def extract_all(text: str) -> list[Found]:
     ['villages', 'workers']
     """
     numbers = find_numbers(text)
-    sentences = split_sentences(text)
-    starts = [s[0] for s in sentences]
+    sentences = _SentenceIndex(text)
     found: list[Found] = []
     for index, number in enumerate(numbers):
-        site = _site(text, sentences, starts, numbers, index)
-        if site is None:
+        located = sentences.locate(number.start)
+        if located is None:
             continue
+        following = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
+        sentence, clause = located
+        site = Site(sentence, clause, min(clause[1], following))
         candidate = _first_candidate(text, number, site)
         if candidate is not None:
             found.append(Found(candidate, _frame(text, candidate, site)))
     return found
 
 
-def _site(
-    text: str, sentences: list[Span], starts: list[int], numbers: list[NumberMatch], index: int
-) -> Site | None:
-    number = numbers[index]
-    at = bisect.bisect_right(starts, number.start) - 1
-    if at < 0:
-        return None
-    sentence = sentences[at]
-    clause = next(
-        (c for c in split_clauses(text, sentence) if c[0] <= number.start < c[1]), sentence
-    )
-    following = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
-    return Site(sentence, clause, min(clause[1], following))
+class _SentenceIndex:
+    """The sentences of a text, each split into clauses once, on first use."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._sentences = split_sentences(text)
+        self._starts = [s[0] for s in self._sentences]
+        self._clauses: dict[Span, list[Span]] = {}
+
+    def locate(self, position: int) -> tuple[Span, Span] | None:
+        """The sentence and clause holding ``position``; ``None`` before the first sentence."""
+        at = bisect.bisect_right(self._starts, position) - 1
+        if at < 0:
+            return None
+        sentence = self._sentences[at]
+        if sentence not in self._clauses:
+            self._clauses[sentence] = split_clauses(self._text, sentence)
+        clauses = self._clauses[sentence]
+        return sentence, next((c for c in clauses if c[0] <= position < c[1]), sentence)
 
 
 def _first_candidate(text: str, number: NumberMatch, site: Site) -> Candidate | None:

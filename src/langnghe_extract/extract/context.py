@@ -15,6 +15,7 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.patterns import WORD_END, WORD_START, or_regex
 from langnghe_extract.models import Kind, Status
+from langnghe_extract.segment import segment_start
 
 Span = tuple[int, int]
 
@@ -134,9 +135,7 @@ def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | 
     pattern = _cues().measures.get(kind)
     if pattern is None:
         return None
-    boundary = max(text.rfind(mark, sentence[0], position) for mark in ",;:")
-    segment_start = max(boundary + 1, sentence[0])
-    first = pattern.search(text, segment_start, position)
+    first = pattern.search(text, segment_start(text, sentence[0], position), position)
     if first is None:
         found = list(pattern.finditer(text, sentence[0], position))
         first = found[-1] if found else None

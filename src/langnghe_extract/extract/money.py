@@ -17,6 +17,7 @@ from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
 from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
 from langnghe_extract.models import Kind
+from langnghe_extract.segment import segment_start
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class _Money:
     rate_before: regex.Pattern[str]
     codes: dict[str, str]
     rates: dict[str, str]
+    rates_before: dict[str, str]
     measure: regex.Pattern[str]
 
 
@@ -34,6 +36,7 @@ class _Money:
 def _money() -> _Money:
     units = load_table("units")
     rates: dict[str, str] = load_table("cues")["rates"]
+    rates_before: dict[str, str] = load_table("cues")["rates_before"]
     codes = {canonical(word): code for word, code in units["currencies"].items()}
     return _Money(
         currency=regex.compile(
@@ -46,11 +49,12 @@ def _money() -> _Money:
         ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{or_regex(rates)}){WORD_END}", regex.IGNORECASE),
         rate_before=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){or_regex(load_table('cues')['rates_before'])}{WORD_END}",
+            rf"(?<![\p{{L}}\p{{M}}]){or_regex(rates_before)}{WORD_END}",
             regex.IGNORECASE,
         ),
         codes=codes,
         rates={canonical(key): value for key, value in rates.items()},
+        rates_before={canonical(key): value for key, value in rates_before.items()},
         measure=regex.compile(or_regex(units["measures"]["money"]), regex.IGNORECASE),
     )
 
@@ -94,6 +98,6 @@ def _rate_before(
     text: str, number: NumberMatch, clause: tuple[int, int], money: _Money
 ) -> str | None:
     """``mỗi năm mang về … 45 tỷ đồng``: a rate earlier in the figure's comma segment."""
-    boundary = max(text.rfind(mark, clause[0], number.start) for mark in ",;")
-    found = money.rate_before.search(text, max(boundary + 1, clause[0]), number.start)
-    return None if found is None else load_table("cues")["rates_before"][canonical(found.group())]
+    start = segment_start(text, clause[0], number.start, marks=",;")
+    found = money.rate_before.search(text, start, number.start)
+    return None if found is None else money.rates_before[canonical(found.group())]
