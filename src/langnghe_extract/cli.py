@@ -59,13 +59,14 @@ def extract(
     ] = STDIN,
 ) -> None:
     """Write one JSON line per document: its facts, province, title and cleaned text."""
-    paths = find_documents(inputs)
+    found = {item: find_documents([item]) for item in inputs}  # each directory walked once
+    paths = [path for item in inputs for path in found[item]]
     if not paths:
         raise typer.BadParameter(
             f"no documents found in {' '.join(inputs)} (looked for {', '.join(DOCUMENT_SUFFIXES)})",
             param_hint="INPUT",
         )
-    _warn_empty_directories(inputs)  # only beside other documents: alone, it is the error above
+    _warn_empty_directories(found)  # only beside other documents: alone, it is the error above
     errors = 0
     with _open_output(output) as out:
         for record in run(paths):
@@ -83,10 +84,9 @@ def schema() -> None:
     typer.echo(json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-def _warn_empty_directories(inputs: list[str]) -> None:
-    for item in inputs:
-        path = Path(item)
-        if item != STDIN and path.is_dir() and not find_documents([item]):
+def _warn_empty_directories(found: dict[str, list[str]]) -> None:
+    for item, documents in found.items():
+        if not documents:
             typer.echo(f"Warning: no documents found under {item}", err=True)
 
 
