@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
+import signal
 import subprocess
 import sys
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -18,8 +21,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from langnghe_extract import __version__
+from langnghe_extract import __version__, pipeline
 from langnghe_extract.cli import app
+from langnghe_extract.read import DOCUMENT_SUFFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -34,6 +38,13 @@ ARTICLE = (
     "khoảng 5.247 hộ tham gia sản xuất.\n"
 )
 BATCH_FAILED = "document(s) could not be processed: see their error records\n"
+
+
+def summary(documents: int, errors: int) -> re.Pattern[str]:
+    """The one-line summary on stderr at the end of a batch (unless --quiet)."""
+    return re.compile(
+        rf"{documents} documents, \d+ facts, {errors} errors in \d+\.\d s \([\d,]+ documents/s\)\n"
+    )
 
 
 def invoke(*args: str, input: str | bytes | None = None) -> Result:
@@ -69,7 +80,7 @@ def test_extract_seeds_to_stdout() -> None:
     result = invoke("extract", str(SEEDS))
     # THEN there is one JSON line per seed, in sorted order, with the file stem as id
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    assert summary(5, 0).fullmatch(result.stderr)
     records = lines_of(result)
     assert len(records) == 5
     assert [r["id"] for r in records] == [p.stem for p in SEED_FILES]
@@ -189,7 +200,9 @@ def test_extract_jsonl_with_a_bad_line(tmp_path: Path) -> None:
         "ReadError",
     )
     assert bad["error"]["message"].startswith("invalid JSON on this line: ")
-    assert result.stderr == f"1 {BATCH_FAILED}"
+    first_line, second_line = result.stderr.splitlines(keepends=True)
+    assert summary(3, 1).fullmatch(first_line)
+    assert second_line == f"1 {BATCH_FAILED}"
 
 
 # --- bad inputs become error records --------------------------------------------------------------
@@ -216,7 +229,9 @@ def test_extract_empty_file_is_an_error_record_and_the_batch_goes_on(tmp_path: P
     assert (first["id"], last["id"]) == (SEED_FILES[0].stem, SEED_FILES[1].stem)
     assert first["facts"]
     assert last["facts"]
-    assert result.stderr == f"1 {BATCH_FAILED}"
+    first_line, second_line = result.stderr.splitlines(keepends=True)
+    assert summary(3, 1).fullmatch(first_line)
+    assert second_line == f"1 {BATCH_FAILED}"
 
 
 def test_extract_binary_file_is_an_error_record(tmp_path: Path) -> None:
@@ -347,14 +362,14 @@ def test_extract_directory_without_documents_is_a_usage_error(tmp_path: Path) ->
     assert result.stderr.startswith(("Usage", "Error"))
     assert result.stderr.endswith(
         f"Error: Invalid value for INPUT: no documents found in {tmp_path} "
-        "(looked for .txt, .html, .htm, .jsonl)\n"
+        f"(looked for {', '.join(DOCUMENT_SUFFIXES)}, each also .gz)\n"
     )
     assert "Warning" not in result.stderr
 
 
 def test_extract_empty_directory_beside_a_file_warns_and_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    result = invoke("extract", str(tmp_path / "empty"), str(SEED_FILES[0]))
+    result = invoke("extract", "--quiet", str(tmp_path / "empty"), str(SEED_FILES[0]))
     assert result.exit_code == 0
     assert result.stderr == f"Warning: no documents found under {tmp_path / 'empty'}\n"
     assert len(lines_of(result)) == 1
@@ -496,3 +511,96 @@ def test_contract_holds_for_a_batch_of_bad_inputs(tmp_path: Path) -> None:
     assert result.exit_code == 1
     done = check_contract(out, 9)
     assert done.returncode == 0, done.stdout
+
+
+# --- batches: workers, progress, summary, interruptions (issues #7, #9) ---------------------------
+
+
+def many_articles(path: Path, count: int) -> str:
+    line = json.dumps({"id": "a", "text": ARTICLE}, ensure_ascii=False)
+    path.write_text((line + "\n") * count, encoding="utf-8")
+    return str(path)
+
+
+def test_extract_with_workers_writes_the_same_output_as_one_process(tmp_path: Path) -> None:
+    source = many_articles(tmp_path / "many.jsonl", 40)
+    one = invoke("extract", source, "--jobs", "1")
+    two = invoke("extract", source, "-j", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert len(lines_of(two)) == 40
+    assert summary(40, 0).fullmatch(two.stderr)
+
+
+def test_extract_quiet_writes_nothing_on_stderr() -> None:
+    result = invoke("extract", "-q", str(SEEDS))
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_extract_max_size_turns_a_larger_document_into_an_error_record(tmp_path: Path) -> None:
+    big = write(tmp_path / "big.txt", ARTICLE * 100)
+    result = invoke("extract", "-q", "--max-size", "0.01", big, str(SEED_FILES[0]))
+    assert result.exit_code == 1
+    error, record = lines_of(result)
+    assert error["error"]["message"].startswith("the document is over the 0.01 MB limit")
+    assert record["facts"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--jobs", "-1", "Invalid value for '-j' / '--jobs': "),
+        ("--timeout", "-2", "Invalid value for '--timeout': "),
+    ],
+)
+def test_extract_rejects_negative_settings(option: str, value: str, message: str) -> None:
+    result = invoke("extract", str(SEED_FILES[0]), option, value)
+    assert result.exit_code == 2
+    assert f"Error: {message}" in result.stderr
+
+
+def test_extract_debug_logs_the_traceback_of_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # GIVEN a stage that fails on every document (a bug)
+    def broken(raw: object) -> None:
+        raise ZeroDivisionError(f"a bug on {type(raw).__name__}")
+
+    monkeypatch.setattr(pipeline, "process", broken)
+    # WHEN a document is extracted with --debug, then without
+    with caplog.at_level("DEBUG", logger="langnghe_extract.pipeline"):
+        debug = invoke("extract", "-j", "1", "--debug", str(SEED_FILES[0]))
+    plain = invoke("extract", "-j", "1", str(SEED_FILES[0]))
+    # THEN both write an InternalError record; only --debug logs where it happened
+    assert debug.exit_code == plain.exit_code == 1
+    assert lines_of(debug)[0]["error"]["type"] == "InternalError"
+    assert "ZeroDivisionError: a bug on RawDocument" in caplog.text
+    assert "Traceback" not in plain.stderr
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_an_interrupted_run_leaves_the_old_output_and_no_temporary_file(
+    tmp_path: Path, signum: int, code: int
+) -> None:
+    # GIVEN an existing output and a batch long enough to interrupt
+    source = many_articles(tmp_path / "many.jsonl", 20_000)
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    command = [sys.executable, "-m", "langnghe_extract", "extract", source, "-o", str(out)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    # WHEN it is interrupted once it has started writing
+    deadline = time.monotonic() + 60
+    while not any(p.stat().st_size for p in tmp_path.glob(".out.jsonl.*")):
+        assert time.monotonic() < deadline
+        assert process.poll() is None
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    # THEN it says so, exits 130/143 without a traceback, and the old output is untouched
+    assert process.returncode == code
+    assert stderr.startswith("Interrupted after ")
+    assert stderr.endswith(f"document(s): {out} is unchanged\n")
+    assert "Traceback" not in stderr
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl", "out.jsonl"]

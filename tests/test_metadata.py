@@ -6,6 +6,7 @@ import pytest
 
 from langnghe_extract.clean import clean_document
 from langnghe_extract.data import load_table
+from langnghe_extract.dates import normalise_date, parse_date_line
 from langnghe_extract.html import parse_html, visible_tags
 from langnghe_extract.metadata import (
     Byline,
@@ -13,10 +14,8 @@ from langnghe_extract.metadata import (
     html_published,
     html_title,
     html_url,
-    normalise_date,
     parse_bare_name,
     parse_byline,
-    parse_date_line,
     strip_site_suffix,
 )
 from langnghe_extract.read import RawDocument
@@ -39,6 +38,29 @@ NOT_DATE_LINES = [
     "Giai đoạn 2022 - 2025",
     "",
 ]
+
+
+# Shapes our pattern does not know, read by dateparser (Vietnamese, day first, all three parts).
+DATEPARSER_LINES = [
+    ("Thứ Ba, 12 Tháng Ba 2024 08:15", "2024-03-12T08:15"),
+    ("12 tháng Mười Hai, 2023", "2023-12-12"),
+    ("Cập nhật: 05.03.2024 - 08:15", "2024-03-05T08:15"),
+    ("Thứ bảy, 23/11/2024 - 06:00 AM", "2024-11-23T06:00"),
+    ("15:30 thứ Hai ngày 12/03/2024", "2024-03-12T15:30"),
+]
+NOT_DATEPARSER_LINES = [
+    "năm 2025",  # a bare year: no month or day may be invented
+    "tháng 6/2024",  # month and year only
+    "Đến năm 2030, tỉnh có 150 làng nghề",
+    "29/01/2026 Tin tức",  # a related item's date with its category
+    "Hôm qua",  # relative dates would give the day of the run
+]
+DATE_LINES += DATEPARSER_LINES
+
+
+@pytest.mark.parametrize("line", NOT_DATEPARSER_LINES)
+def test_dateparser_never_invents_a_date(line: str) -> None:
+    assert parse_date_line(line) is None
 
 
 @pytest.mark.parametrize(("line", "iso"), DATE_LINES, ids=[d[0] for d in DATE_LINES])
@@ -120,6 +142,14 @@ def test_parse_bare_name(line: str, name: str | None) -> None:
         ("Làng gốm - Làng nghề | VTV", None, "Làng gốm - Làng nghề"),
         ("Tứ Liên – Gìn giữ truyền thống", None, "Tứ Liên – Gìn giữ truyền thống"),
         ("Làng gốm - VTV News", "VTV News", "Làng gốm"),
+        ("Làng chiếu Nga Sơn - VnExpress", None, "Làng chiếu Nga Sơn"),
+        ("Làng chiếu Nga Sơn - baothanhhoa.vn", None, "Làng chiếu Nga Sơn"),
+        ("Làng chiếu Nga Sơn - Dân trí", None, "Làng chiếu Nga Sơn"),
+        (
+            "Nâng cao dân trí - phát triển làng nghề",
+            None,
+            "Nâng cao dân trí - phát triển làng nghề",
+        ),
     ],
 )
 def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:

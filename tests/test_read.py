@@ -167,7 +167,7 @@ def test_find_documents_mixes_files_and_directories_in_input_order(tmp_path: Pat
 
 
 def test_find_documents_empty_directory(tmp_path: Path) -> None:
-    (tmp_path / "only.pdf").write_bytes(b"%PDF")
+    (tmp_path / "only.docx").write_bytes(b"PK\x03\x04")  # .pdf files are documents now
     assert find_documents([str(tmp_path)]) == []
 
 

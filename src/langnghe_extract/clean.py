@@ -6,10 +6,9 @@ paragraph (``html.html_article``); then every format goes through the same named
 (``RULES``), in the order written there. A rule marks whole lines as cut and records a ``Cut``
 with its name, so a wrong cut traces back to one rule and one table in ``data/boilerplate.toml``.
 
-Photo captions are dropped conservatively: only a short line right after a text dump's title, with
-no digit and no quantity word, followed by a longer paragraph (seed 000 "Làng nghề mây tre đan
-Hoằng Thịnh."). Dates follow ``metadata`` (``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM``, with ``+07:00``
-when the page gives "GMT+7").
+Other sites' furniture (widgets, comment boxes, footers, captions, agency prefixes) is in
+``furniture``, the PDF text rules in ``pdf_text``; dates are read by ``dates`` (``YYYY-MM-DD``,
+``YYYY-MM-DDTHH:MM``, with ``+07:00`` when the page gives "GMT+7").
 """
 
 from __future__ import annotations
@@ -22,17 +21,21 @@ from typing import Any
 
 import regex
 
-from langnghe_extract import metadata
-from langnghe_extract.html import BODY_PARAGRAPH, html_article, is_related_marker
-from langnghe_extract.metadata import or_regex, table
-from langnghe_extract.models import Format
+from langnghe_extract import dates, furniture, metadata, pdf_text, url_title
+from langnghe_extract.boilerplate import or_regex, table
+from langnghe_extract.html import html_article, is_related_marker
+from langnghe_extract.html_main import main_text
+from langnghe_extract.page import Cut, Page
+from langnghe_extract.pdf_text import PDF_FORMATS, is_all_caps
 from langnghe_extract.read import RawDocument
 
-HEADER_ZONE_LINES = 15  # title, dates, menus and captions sit in the first few lines
 HEADLINE_MAX = 200  # characters: a related-news headline is shorter than this
 LOOKAHEAD = 12  # lines looked at after a related-news marker
-COLUMNS_GLUED = "text looks like two PDF columns glued line by line; figures may be cut"
+MAX_MAIN_TEXT = 4_000_000  # characters of markup; trafilatura takes seconds per MB beyond this
+MAIN_TEXT_SHARE = 0.5  # trafilatura's text must hold at least this share of the simple reader's
+BIG_PAGE = "page too big for the main-text extractor; read with the simple HTML reader"
 NO_BODY = "no article body found"
+TITLE_FROM_URL = "no headline line; title rebuilt from the URL, accents taken from the text"
 
 
 @dataclass(frozen=True)
@@ -45,58 +48,6 @@ class CleanDocument:
     published: str | None = None
     url: str | None = None
     warnings: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class Cut:
-    """One line a rule removed: the rule's name, the line's index, its text."""
-
-    rule: str
-    line: int
-    text: str
-
-
-@dataclass
-class Page:
-    """The working state the rules share: lines (never reordered) and which are still kept."""
-
-    lines: list[str]
-    fmt: Format
-    title: str | None = None
-    author: str | None = None
-    published: str | None = None
-    url: str | None = None
-    title_index: int | None = None
-    warnings: list[str] = field(default_factory=list)
-    cuts: list[Cut] = field(default_factory=list)
-    keep: list[bool] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.keep = [bool(line) for line in self.lines]
-
-    def cut(self, index: int, rule: str) -> None:
-        """Drop one line, remembering which rule did it."""
-        if self.keep[index]:
-            self.keep[index] = False
-            self.cuts.append(Cut(rule, index, self.lines[index]))
-
-    def kept(self) -> list[int]:
-        """Indices of the lines still kept (empty lines are never kept)."""
-        return [i for i, keep in enumerate(self.keep) if keep]
-
-    def header_zone(self) -> list[int]:
-        """Kept lines before the first body paragraph: where titles, dates and menus sit."""
-        zone: list[int] = []
-        for i in self.kept():
-            if len(self.lines[i]) >= BODY_PARAGRAPH or len(zone) >= HEADER_ZONE_LINES:
-                break
-            zone.append(i)
-        return zone
-
-    def text(self) -> str:
-        """The kept lines joined with newlines, NFC."""
-        body = "\n".join(self.lines[i] for i in self.kept())
-        return unicodedata.normalize("NFC", body)
 
 
 # --- entry points ------------------------------------------------------------------------------
@@ -124,31 +75,79 @@ def clean_document_traced(raw: RawDocument) -> tuple[CleanDocument, list[Cut]]:
         page.warnings.append(NO_BODY)
     doc = CleanDocument(
         text=text,
-        title=_nfc(page.title),
-        author=_nfc(page.author),
-        published=raw.published or page.published,
+        title=_nfc(desegment(page.title) if is_word_segmented(text) else page.title),
+        author=_nfc(page.author or page.late_author),
+        published=raw.published or page.published or page.late_published,
         url=raw.url or page.url,
         warnings=(*raw.warnings, *page.warnings),
     )
     return doc, page.cuts
 
 
+_JOINED_SYLLABLES = regex.compile(r"\p{L}_\p{L}")
+SEGMENTED_SHARE = 0.02  # syllables joined by "_" per word in a word-segmented corpus text
+
+
+def is_word_segmented(text: str) -> bool:
+    """True for research-corpus text whose words are joined with "_" ("làng_nghề").
+
+    >>> is_word_segmented("Hà_Nội : 40/65 làng_nghề ô_nhiễm nghiêm_trọng")
+    True
+    >>> is_word_segmented("Hà Nội: 40/65 làng nghề ô nhiễm; file_name.txt")
+    False
+    """
+    sample = text[:20_000]
+    joined = len(_JOINED_SYLLABLES.findall(sample))
+    return joined >= 3 and joined >= SEGMENTED_SHARE * len(sample.split())
+
+
+def desegment(title: str | None) -> str | None:
+    """A word-segmented title as a reader writes it: "Hà_Nội : 40/65" → "Hà Nội : 40/65".
+
+    The body keeps its underscores (spans index the text as given); the title is metadata.
+    """
+    return title.replace("_", " ") if title else title
+
+
 def page_from_html(markup: str) -> Page:
-    """The lines and metadata ``html.html_article`` read from the markup, ready for the rules."""
+    """Body lines from trafilatura (``html_main``), metadata from the markup (``html``).
+
+    The simple reader's lines are used when trafilatura finds nothing, or much less text than
+    the simple reader (it sometimes drops the paragraphs of an unusual template), or when the
+    page is too big for it. Metadata read from ``<meta>``/``<time>``/bylines comes first;
+    trafilatura's title and author and htmldate's date fill the gaps.
+    """
     article = html_article(markup)
-    return Page(
-        article.lines,
+    warnings: list[str] = []
+    found = None
+    if len(markup) <= MAX_MAIN_TEXT:
+        found = main_text(markup)
+    else:
+        warnings.append(BIG_PAGE)
+    lines = article.lines
+    if found is not None and _chars(found.lines) >= MAIN_TEXT_SHARE * _chars(article.lines):
+        lines = found.lines
+    page = Page(
+        lines,
         "html",
-        title=article.title,
+        title=article.title or (found.title if found else None),
         author=article.author,
         published=article.published,
         url=article.url,
+        late_author=found.author if found else None,
+        late_published=found.published if found else None,
     )
+    page.warnings.extend(warnings)
+    return page
+
+
+def _chars(lines: list[str]) -> int:
+    return sum(len(line) for line in lines)
 
 
 def page_from_text(raw: RawDocument) -> Page:
-    """A text dump or PDF text, one line per line."""
-    return Page(split_lines(raw.text), raw.format)
+    """A text dump or PDF text, one line per line (the input's URL can rebuild a lost title)."""
+    return Page(split_lines(raw.text), raw.format, url=raw.url)
 
 
 def split_lines(text: str) -> list[str]:
@@ -178,8 +177,6 @@ _ITEM_DATE_FIRST = regex.compile(
 )
 _ITEM_CATEGORY = regex.compile(r"\d{1,2}:\d{2}\s++(?P<category>[^\d\n.]{1,50}+)")
 _IMAGE_STUB = regex.compile(r"(?:!\[[^\]\n]{0,300}+\]\([^)\n]{0,1000}+\)\s*+\|?+\s*+)++|\|++")
-_PAGE_NUMBER = regex.compile(r"(?:P\.\s?+)?+\d{1,4}+")
-_SENTENCE_THEN_LOWER = regex.compile(r"\p{Ll}[.!?;]\s++\p{Ll}")
 _NAV_SPLIT = regex.compile(r"\s*+[|»›>]\s*+")
 
 
@@ -197,10 +194,6 @@ def _line_patterns() -> dict[str, Any]:
             rf"\s*+\(\s*+(?:{photo})(?:\s*+[:.]\s*+[^()\n]{{0,80}}+|\s*+)\)", flags
         ),
         "photo_line": regex.compile(rf"(?:{photo})\s*+:\s*+[^\d\n]{{1,60}}+", flags),
-        "page_header": regex.compile(
-            rf"(?:{or_regex(table('pdf')['page_words'])})\s++\d{{1,5}}+(?P<pub>\s*+[-–:].{{0,200}}+)?+",
-            flags,
-        ),
         "related_inline": regex.compile(
             rf"(?:{or_regex(table('related_tail')['markers'])})\s*+:\s*+", flags
         ),
@@ -229,10 +222,6 @@ def is_item_meta(line: str) -> bool:
 
 def _is_headline_like(line: str) -> bool:
     return len(line) <= HEADLINE_MAX and not line.endswith((".", ":", ";", "…"))
-
-
-def _is_all_caps(line: str) -> bool:
-    return any(ch.isalpha() for ch in line) and line == line.upper()
 
 
 # --- rules: the file's own header -------------------------------------------------------------
@@ -277,45 +266,11 @@ def parse_header_date(value: str) -> str | None:
     """
     if m := _COMPACT_DATE.fullmatch(value):
         value = f"{m['y']}-{m['m']}-{m['d']}"
-    iso = metadata.normalise_date(value)
+    iso = dates.normalise_date(value)
     return iso[:10] if iso else None
 
 
 # --- rules: anywhere in the document -----------------------------------------------------------
-
-
-def cut_pdf_page_headers(page: Page, rule: str) -> None:
-    """PDF text: "Page 208 - …", "P. 208" and bare page-number lines (seed 003 ends with "204")."""
-    if page.fmt != "pdf-text":
-        return
-    header = _line_patterns()["page_header"]
-    for i in page.kept():
-        line = page.lines[i]
-        if len(line) <= 260 and (header.fullmatch(line) or _PAGE_NUMBER.fullmatch(line)):
-            page.cut(i, rule)
-
-
-def cut_pdf_running_header(page: Page, rule: str) -> None:
-    """PDF text: an all-caps line right after a page header that repeats the publication's name."""
-    if page.fmt != "pdf-text":
-        return
-    header = _line_patterns()["page_header"]
-    publications = [
-        m.group("pub").strip(" -–:").casefold()
-        for cut in page.cuts
-        if (m := header.fullmatch(cut.text)) and m.group("pub")
-    ]
-    after_header = {cut.line + 1 for cut in page.cuts} | {cut.line + 2 for cut in page.cuts}
-    caps_counts: dict[str, int] = {}
-    for i in page.kept():
-        if _is_all_caps(page.lines[i]):
-            caps_counts[page.lines[i]] = caps_counts.get(page.lines[i], 0) + 1
-    for i in sorted(after_header):
-        if i >= len(page.lines) or not page.keep[i] or not _is_all_caps(page.lines[i]):
-            continue
-        name = page.lines[i].strip(" :").casefold()
-        if caps_counts[page.lines[i]] >= 2 or any(p.startswith(name) for p in publications):
-            page.cut(i, rule)
 
 
 def cut_image_stubs(page: Page, rule: str) -> None:
@@ -411,7 +366,7 @@ def cut_stray_headline_items(page: Page, rule: str) -> None:
 def take_date_line(page: Page, rule: str) -> None:
     """A date line near the top is the article's date: take it into ``published``, drop it."""
     for i in page.header_zone():
-        iso = metadata.parse_date_line(page.lines[i])
+        iso = dates.parse_date_line(page.lines[i])
         if iso is not None:
             page.published = page.published or iso
             page.cut(i, rule)
@@ -433,13 +388,15 @@ def cut_nav_menus(page: Page, rule: str) -> None:
 def take_title(page: Page, rule: str) -> None:
     """The headline: a text dump's first line; a PDF page's all-caps block (joined with spaces)."""
     zone = page.header_zone()
+    slug = url_title.slug_words(page.url)
     if page.fmt == "text" and zone and _can_be_title(page, zone[0]):
-        page.title, page.title_index = page.lines[zone[0]], zone[0]
-        page.cut(zone[0], rule)
-    elif page.fmt == "pdf-text":
+        if not slug or url_title.matches_slug(page.lines[zone[0]], slug):
+            page.title, page.title_index = page.lines[zone[0]], zone[0]
+            page.cut(zone[0], rule)
+    elif page.fmt in PDF_FORMATS:
         block: list[int] = []
         for i in zone:
-            if not _is_all_caps(page.lines[i]) or len(block) == 4:
+            if not is_all_caps(page.lines[i]) or len(block) == 4:
                 break
             block.append(i)
         if block:
@@ -447,6 +404,13 @@ def take_title(page: Page, rule: str) -> None:
             page.title_index = block[-1]
             for i in block:
                 page.cut(i, rule)
+        elif page.fmt == "pdf" and zone and _can_be_title(page, zone[0]):
+            page.title, page.title_index = page.lines[zone[0]], zone[0]  # a PDF's first box
+            page.cut(zone[0], rule)
+    if page.title is None and slug:
+        page.title = url_title.title_from_slug(slug, page.text())
+        if page.title:
+            page.warnings.append(TITLE_FROM_URL)
     if page.title is None and page.fmt != "html":
         page.warnings.append("no title line found")
 
@@ -514,7 +478,8 @@ def take_byline(page: Page, rule: str) -> None:
     kept = page.kept()
     for i in reversed(kept[-3:]):
         byline = metadata.parse_byline(page.lines[i])
-        if byline is None and page.fmt != "pdf-text" and i == page.kept()[-1] and len(kept) > 1:
+        last = i == kept[-1] and len(kept) > 1
+        if byline is None and page.fmt not in PDF_FORMATS and last:
             name = metadata.parse_bare_name(page.lines[i])
             byline = metadata.Byline("byline_bare_name", name) if name else None
         if byline is None:
@@ -531,44 +496,38 @@ def take_byline(page: Page, rule: str) -> None:
         page.author = authors[0][1]
 
 
-def warn_glued_columns(page: Page, rule: str) -> None:
-    """PDF text: warn when lines join two columns (a sentence end, then a lowercase word).
-
-    In one column a sentence ends at "." and the next starts with a capital; "… doanh nghiệp. sản
-    xuất kinh doanh …" is the end of one column's line followed by the other column's. Two such
-    lines are enough to say so; the lines are kept whole and in order (re-joining is later work).
-    """
-    del rule  # a warning, not a cut
-    if page.fmt != "pdf-text":
-        return
-    glued = sum(1 for i in page.kept() if _SENTENCE_THEN_LOWER.search(page.lines[i][:5000]))
-    if glued >= 2:
-        page.warnings.append(COLUMNS_GLUED)
-
-
 Rule = Callable[[Page, str], None]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     # the file's own header
     ("corpus_header", take_corpus_header),
     # anywhere in the document
-    ("pdf_page_header", cut_pdf_page_headers),
-    ("pdf_running_header", cut_pdf_running_header),
+    ("pdf_page_header", pdf_text.cut_pdf_page_headers),
+    ("pdf_running_header", pdf_text.cut_pdf_running_header),
+    ("pdf_hyphenation", pdf_text.join_pdf_hyphenation),
     ("image_stub", cut_image_stubs),
     ("weather_widget", cut_weather_widgets),
     ("tags_line", cut_tags_lines),
+    ("share_widget", furniture.cut_share_widgets),
+    ("punctuation_line", furniture.cut_punctuation_lines),
+    ("caption_line", furniture.cut_caption_lines),  # before photo_credit trims the credit
+    ("glued_caption", furniture.trim_glued_captions),
     ("photo_credit", cut_photo_credits),
+    ("comment_box", furniture.cut_comment_box),  # before related_tail: comments end the page
+    ("copyright_footer", furniture.cut_copyright_footer),
     ("related_tail", cut_related_tail),
     ("related_marker", cut_related_markers),
     ("date_line", take_date_line),  # header zone; before stray items: "17:31 | 29/01/2026" alone
     ("stray_headline_item", cut_stray_headline_items),
     # the header zone (kept lines before the first long paragraph)
     ("nav_menu", cut_nav_menus),
+    ("site_name", furniture.cut_site_names),
     ("title", take_title),
     ("repeated_title", cut_repeated_title),
     ("scraped_fragment", cut_scraped_fragments),
     ("caption_after_title", cut_caption_after_title),
+    ("agency_prefix", furniture.trim_agency_prefix),
     # the end of the body
     ("byline", take_byline),
-    ("pdf_columns_glued", warn_glued_columns),
+    ("pdf_columns_glued", pdf_text.warn_glued_columns),
 )

@@ -1,11 +1,38 @@
-"""Emit stage: one model → one JSON line, UTF-8, non-ASCII kept, keys in SPEC.md order."""
+"""Emit stage: records → JSON Lines (the contract, SPEC.md), CSV or Parquet (one row per fact).
+
+Every format goes through one small interface, ``RecordWriter`` (``write(record)``, ``close()``),
+made by ``open_writer``, so the command line streams records the same way whatever the format:
+JSON Lines line by line, CSV row by row, Parquet in row groups (``tabular.py``).
+"""
 
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from enum import StrEnum
+from typing import Protocol, TextIO
 
 from langnghe_extract.models import ErrorRecord, Record
+
+
+class OutputFormat(StrEnum):
+    """What ``langnghe extract --format`` writes."""
+
+    JSONL = "jsonl"
+    CSV = "csv"
+    PARQUET = "parquet"
+
+
+BINARY_FORMATS = frozenset({OutputFormat.PARQUET})
+
+
+class RecordWriter(Protocol):
+    """Where records go, one at a time; ``close`` finishes the file (a Parquet footer) once."""
+
+    def write(self, record: Record | ErrorRecord) -> None:
+        """Add one record (a document's facts, or its error record) to the output."""
+
+    def close(self) -> None:
+        """Flush what is buffered and finish the output; the stream itself stays open."""
 
 
 def to_json_line(record: Record | ErrorRecord) -> str:
@@ -23,3 +50,43 @@ def write_record(record: Record | ErrorRecord, out: TextIO) -> None:
     """Write one record and flush, so a consumer such as ``jq`` sees lines as they are ready."""
     out.write(to_json_line(record) + "\n")
     out.flush()
+
+
+class JsonLinesWriter:
+    """The contract's own format: one JSON object per document per line, flushed line by line."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, record: Record | ErrorRecord) -> None:
+        """Write the record's line and flush it."""
+        write_record(record, self._out)
+
+    def close(self) -> None:
+        """Nothing is buffered: every line was flushed as it was written."""
+        self._out.flush()
+
+
+def open_writer(fmt: OutputFormat, out: TextIO, *, excel: bool = False) -> RecordWriter:
+    """A writer of ``fmt`` over ``out`` (a text stream; Parquet writes to its ``buffer``).
+
+    ``excel`` starts a CSV with a UTF-8 byte order mark, which spreadsheet programs need to read
+    Vietnamese correctly; it changes nothing for the other formats. Raises
+    ``MissingExtraError`` when Parquet is asked for and pyarrow is not installed.
+
+    >>> import io
+    >>> from langnghe_extract.models import ErrorInfo
+    >>> out = io.StringIO()
+    >>> writer = open_writer("csv", out)
+    >>> writer.write(ErrorRecord(id="a", source="a", error=ErrorInfo(type="E", message="m")))
+    >>> writer.close()
+    >>> out.getvalue().splitlines()[1]
+    'a,a,,,,,,,,,,,,,,,,,,,,,,,,E,m'
+    """
+    if fmt == "jsonl":
+        return JsonLinesWriter(out)
+    from langnghe_extract import tabular  # noqa: PLC0415 — csv/pyarrow only for table formats
+
+    if fmt == "csv":
+        return tabular.CsvWriter(out, bom=excel)
+    return tabular.ParquetWriter(out.buffer)

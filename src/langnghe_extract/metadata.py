@@ -4,15 +4,11 @@ Bylines and date lines are page furniture that the clean stage removes from the 
 read here first. Every marker word comes from ``data/boilerplate.toml``; this module only holds the
 shapes (regular expressions) around them.
 
-Dates are ISO 8601 strings: ``YYYY-MM-DD`` for a date alone, ``YYYY-MM-DDTHH:MM`` when the page
-gives a time, ``YYYY-MM-DDTHH:MM+07:00`` when it also gives an offset ("GMT+7"). A date already in
-ISO form (an HTML ``<meta>`` or ``<time datetime>``) is kept as given.
+Dates are read by ``dates``; a headline rebuilt from a URL by ``url_title``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -20,9 +16,9 @@ from typing import Any
 import regex
 from bs4 import Tag
 
-from langnghe_extract.data import load_table
+from langnghe_extract.boilerplate import or_regex, table
+from langnghe_extract.dates import normalise_date
 
-MAX_DATE_LINE = 120  # a date line is short; longer lines are body text
 MAX_NAME = 60  # a byline name ("Thanh Hà - Minh Đức") is short
 
 
@@ -32,123 +28,6 @@ class Byline:
 
     rule: str
     author: str | None
-
-
-def table(name: str) -> dict[str, Any]:
-    """One section of ``boilerplate.toml``.
-
-    >>> "Tin liên quan" in table("related_tail")["markers"]
-    True
-    """
-    section: dict[str, Any] = load_table("boilerplate")[name]
-    return section
-
-
-def or_regex(words: Iterable[str]) -> str:
-    """An alternation of ``words``, escaped, longest first, any run of spaces matching one space.
-
-    >>> or_regex(["Bài", "Bài và ảnh"])
-    'Bài\\\\s++và\\\\s++ảnh|Bài'
-    """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s++".join(regex.escape(part) for part in w.split()) for w in ordered)
-
-
-# --- dates -------------------------------------------------------------------------------------
-
-
-@cache
-def _date_line_pattern() -> Any:
-    t = table("date_line")
-    day, month, year = (regex.escape(t[k]) for k in ("day_word", "month_word", "year_word"))
-    date = rf"""(?:{day}\s++)?(?P<d>\d{{1,2}})                  # ngày 17 | 16
-        (?:\s*+[-/.]\s*+|\s++{month}\s++)(?P<m>\d{{1,2}})        # -09 | tháng 6
-        (?:\s*+[-/.]\s*+|\s*+,?\s*+{year}\s++)(?P<y>\d{{4}})     # -2021 | năm 2024
-        """
-    time = r"(?P<H>\d{1,2})\s*+[:hg]\s*+(?P<M>\d{2})(?::\d{2})?+"  # 10:04, 10h04, 10:04:59
-    zone = rf"""\(?\s*+(?:{or_regex(t["timezone_words"])})\s*+
-        (?P<tz>[+-]\d{{1,2}})(?::?+(?P<tzm>\d{{2}}))?+\s*+\)?"""  # GMT+7, (UTC+07:00)
-    return regex.compile(
-        rf"""(?:(?:{or_regex(t["prefixes"])})\s*+:?\s*+)?+         # Cập nhật:
-        (?:(?:{or_regex(t["weekdays"])})\s*+[,-]?\s*+)?+           # Thứ năm,
-        (?:{date}(?:\s*+[|,-]?\s*+{time})?+                        # date, then maybe time
-          |{time}\s*+[|,-]?\s*+{date})                             # or time, then date
-        \s*+(?:{zone})?+\s*+""",
-        regex.IGNORECASE | regex.VERBOSE,
-    )
-
-
-def parse_date_line(line: str) -> str | None:
-    """The ISO date of a line that holds only a date (and time), else None.
-
-    >>> parse_date_line("Thứ năm, 16-09-2021 | 10:04GMT+7")
-    '2021-09-16T10:04+07:00'
-    >>> parse_date_line("Thứ hai, ngày 17 tháng 6 năm 2024 | 20:44")
-    '2024-06-17T20:44'
-    >>> parse_date_line("29/01/2026 17:31")
-    '2026-01-29T17:31'
-    >>> parse_date_line("16/09/2021")
-    '2021-09-16'
-    >>> parse_date_line("17:31 | 29/01/2026 Làng nghề, nghệ nhân") is None  # a headline item
-    True
-    >>> parse_date_line("31/02/2024") is None  # no such day
-    True
-    """
-    line = line.strip()
-    if len(line) > MAX_DATE_LINE:
-        return None
-    m = _date_line_pattern().fullmatch(line)
-    if m is None:
-        return None
-    return _iso_from_parts(m.groupdict())
-
-
-def _iso_from_parts(parts: dict[str, str | None]) -> str | None:
-    try:
-        day = dt.date(int(parts["y"] or 0), int(parts["m"] or 0), int(parts["d"] or 0))
-    except ValueError:
-        return None
-    if parts["H"] is None:
-        return day.isoformat()
-    hour, minute = int(parts["H"]), int(parts["M"] or 0)
-    if hour > 23 or minute > 59:
-        return None
-    iso = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if parts["tz"] is not None:
-        offset = int(parts["tz"])
-        iso += f"{'-' if offset < 0 else '+'}{abs(offset):02d}:{parts['tzm'] or '00'}"
-    return iso
-
-
-_ISO = regex.compile(
-    r"""(?P<date>\d{4}-\d{2}-\d{2})                       # 2024-06-17
-    (?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?+)?+      # T20:44:00.000
-       (?:Z|[+-]\d{2}(?::?\d{2})?+)?+)?+                # +07:00
-    """,
-    regex.VERBOSE,
-)
-
-
-def normalise_date(value: str) -> str | None:
-    """An ISO 8601 string for a date as a page states it (ISO kept as given), else None.
-
-    >>> normalise_date("2024-06-17T20:44:00+07:00")
-    '2024-06-17T20:44:00+07:00'
-    >>> normalise_date("2024-06-17 20:44")
-    '2024-06-17T20:44'
-    >>> normalise_date("16/09/2021 10:04")
-    '2021-09-16T10:04'
-    >>> normalise_date("hôm qua") is None
-    True
-    """
-    value = value.strip()
-    if _ISO.fullmatch(value[:40]) and len(value) <= 40:
-        try:
-            dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-        return value.replace(" ", "T", 1)
-    return parse_date_line(value)
 
 
 # --- bylines -----------------------------------------------------------------------------------
@@ -222,7 +101,10 @@ def clean_name(text: str) -> str | None:
     'Báo Nhân Dân'
     >>> clean_name("giai đoạn 2022") is None
     True
+    >>> clean_name("Xuân_Khiển")  # a word-segmented corpus joins a name's syllables with "_"
+    'Xuân Khiển'
     """
+    text = text.replace("_", " ")
     name: str = _TRAILING_PAREN.sub("", text.strip()).strip().rstrip(".").strip()
     words = name.split()
     if not 1 <= len(words) <= 8 or len(name) > MAX_NAME:
@@ -265,7 +147,8 @@ def _site_suffix_pattern() -> Any:
     words = or_regex(table("site_suffix")["site_words"])
     return regex.compile(
         rf"""\s++(?:\|\s*+[^|\n]{{1,80}}+                       # " | anything": always a site
-           |[-–—]\s*+(?:{words})\b[^-–—|\n]{{0,80}}+)$          # " - Báo …": a site word""",
+           |[-–—]\s*+(?:{words})\b[^-–—|\n]{{0,80}}+          # " - Báo …": a site word
+           |[-–—]\s*+[\w.-]{{1,60}}\.(?:vn|com|net))$      # " - nhandan.vn": a domain""",
         regex.IGNORECASE | regex.VERBOSE,
     )
 
@@ -281,6 +164,8 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
     'Tứ Liên – Gìn giữ truyền thống'
     >>> strip_site_suffix("Làng gốm - VTV News", site_name="VTV News")
     'Làng gốm'
+    >>> strip_site_suffix("Làng gốm Bát Tràng - VnExpress"), strip_site_suffix("Gốm - nhandan.vn")
+    ('Làng gốm Bát Tràng', 'Gốm')
     """
     title = " ".join(title.split())
     if site_name:

@@ -6,6 +6,7 @@ A document that fails at any stage becomes an error record that says why; the ba
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
 from langnghe_extract.clean import clean_document
@@ -16,6 +17,8 @@ from langnghe_extract.models import ErrorInfo, ErrorRecord, Record
 from langnghe_extract.normalise import to_facts
 from langnghe_extract.read import RawDocument, ReadFailure, iter_documents, read_bytes
 from langnghe_extract.validate import drop_overlaps
+
+log = logging.getLogger(__name__)
 
 
 def process(raw: RawDocument) -> Record:
@@ -45,7 +48,8 @@ def process(raw: RawDocument) -> Record:
 
 
 def run(inputs: Iterable[str]) -> Iterator[Record | ErrorRecord]:
-    """Records for every document of ``inputs`` (paths, already expanded), in input order."""
+    """Records for every document of ``inputs`` (paths, already expanded), in input order, in
+    this process; ``batch.run_batch`` does the same over worker processes, with time budgets."""
     for item in iter_documents(inputs):
         yield process_safely(item)
 
@@ -59,6 +63,7 @@ def process_safely(item: RawDocument | ReadFailure) -> Record | ErrorRecord:
     except LangngheError as exc:
         return _error_record(item.id, item.source, exc)
     except Exception as exc:  # one bad document must not stop the batch
+        log.debug("internal error on %s", item.source, exc_info=True)  # shown with --debug
         message = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
         return ErrorRecord(
             id=item.id, source=item.source, error=ErrorInfo(type="InternalError", message=message)

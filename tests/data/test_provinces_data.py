@@ -13,6 +13,9 @@ import pytest
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract import provinces as gazetteer
+from langnghe_extract.extract.gazetteer import fold
+from langnghe_extract.extract.localities import current_communes, districts, legacy_communes
+from langnghe_extract.extract.provinces import find_provinces
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -111,7 +114,7 @@ def test_every_spelling_starts_with_a_capital() -> None:
 def test_cue_words_have_one_role_each(table: dict[str, dict[str, list[str]]]) -> None:
     words = [gazetteer._fold(w) for ws in table["cues"].values() for w in ws]
     assert len(words) == len(set(words))
-    assert set(table["cues"]) == {"admin", "street", "neutral", "venue", "person"}
+    assert set(table["cues"]) == {"admin", "street", "neutral", "locality", "venue", "person"}
 
 
 def test_districts_belong_to_legacy_units() -> None:
@@ -134,7 +137,7 @@ def test_districts_belong_to_legacy_units() -> None:
     ],
 )
 def test_district_examples(kind: str, name: str, code: str) -> None:
-    assert code in gazetteer._districts()[2][gazetteer._fold(kind), gazetteer._fold(name)]
+    assert code in districts().codes[fold(kind), fold(name)]
 
 
 def _load_generator() -> ModuleType:
@@ -153,3 +156,50 @@ def test_generated_data_matches_package() -> None:
         "utf-8"
     ), "provinces.toml is stale: run tools/gen_provinces.py"
     assert gen.render_districts() == gen.DISTRICTS.read_text("utf-8"), "run tools/gen_provinces.py"
+    assert gen.render_communes() == gen.COMMUNES.read_text("utf-8"), "run tools/gen_provinces.py"
+
+
+def test_generated_files_name_their_source_and_version() -> None:
+    for name in ("provinces", "districts", "communes"):
+        text = (ROOT / f"src/langnghe_extract/data/{name}.toml").read_text("utf-8")
+        assert "# Source: vietnamadminunits 1.0.4 (MIT)" in text, name
+
+
+@pytest.mark.parametrize(("code", "names"), sorted(LEGACY_EXPECTED.items()))
+def test_every_old_name_reports_its_new_unit(code: str, names: tuple[str, str]) -> None:
+    # GIVEN a sentence naming an old province, as articles before 1 July 2025 do
+    name, current = names
+    (mention,) = find_provinces(f"Sản phẩm làng nghề tỉnh {name} được ưa chuộng.")
+    # THEN it is reported under its old name and code, with the unit it is part of now
+    assert (mention.province.name, mention.province.code) == (name, code)
+    assert mention.province.current == current
+
+
+def test_communes_belong_to_known_units() -> None:
+    table = load_table("communes")
+    legacy = {u["code"] for u in load_table("provinces")["legacy"]}
+    current = {u["code"] for u in load_table("provinces")["current"]}
+    assert {r["code"] for r in table["legacy"]} == legacy
+    assert {r["code"] for r in table["current"]} == current
+    count = sum(len(v) for r in table["current"] for k, v in r.items() if k != "code")
+    assert count == 3321  # communes, wards and special zones from 1 July 2025
+    kinds = {k for r in table["current"] for k in r if k != "code"}
+    assert kinds == {"xã", "phường", "đặc khu"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "code"),
+    [
+        ("xã", "Duyên Thái", "01"),  # before 2025, huyện Thường Tín
+        ("thị trấn", "Phố Châu", "42"),
+        ("xã", "Bát Tràng", "01"),
+    ],
+)
+def test_legacy_commune_examples(kind: str, name: str, code: str) -> None:
+    assert code in legacy_communes().codes[fold(kind), fold(name)]
+
+
+def test_current_communes_report_the_legacy_unit_named_like_their_province() -> None:
+    # Phú Quốc was in Kiên Giang; since 2025 it is a special zone of An Giang: reported as the
+    # unit named "An Giang" (89), as an article naming An Giang would be.
+    assert current_communes().codes[fold("đặc khu"), fold("Phú Quốc")] == ("89",)

@@ -29,6 +29,11 @@ def written(text: str) -> list[tuple[str, str]]:
     return [(text[slice(*m.span)], m.province.name) for m in find_provinces(text)]
 
 
+def segmented(text: str) -> str:
+    """The text as word segmenters write it: the words of a name joined by "_"."""
+    return text.replace(" - ", "_").replace(" ", "_")
+
+
 def old_tone_placement(name: str) -> str:
     for new, old in OLD_TONES.items():
         name = name.replace(new, old).replace(new.upper(), old.upper())
@@ -46,6 +51,7 @@ def test_every_legacy_unit_in_several_spellings(unit: dict[str, str]) -> None:
         f"Làng nghề tỉnh {name} phát triển.",
         f"THÀNH PHỐ {name.upper()}: ĐẨY MẠNH CÔNG NGHIỆP",
         f"Thành phố {old_tone_placement(name)} có nhiều làng nghề.",
+        f"làng_nghề tỉnh {segmented(name)} phát_triển .",  # word-segmented research corpora
     ):
         (mention,) = find_provinces(text)
         assert mention.province == expected, text
@@ -56,9 +62,21 @@ def test_every_legacy_unit_in_several_spellings(unit: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("unit", CURRENT, ids=lambda u: u["code"])
 def test_every_current_unit_is_found_by_its_name(unit: dict[str, str]) -> None:
-    province = lookup_province(unit["name"])
-    assert province is not None
-    assert province.current == unit["name"]
+    # GIVEN one of the 34 units after 1 July 2025, written as it is now and in other spellings
+    name = unit["name"]
+    found = []
+    for text in (
+        f"Từ 1/7/2025, tỉnh {name} mới có nhiều làng nghề.",
+        f"TP. {name.upper()}: KHỞI SẮC LÀNG NGHỀ",  # "Hồ Chí Minh" alone is the President
+        f"Sản phẩm OCOP của thành phố {old_tone_placement(name)} ngày càng đa dạng.",
+    ):
+        (mention,) = find_provinces(text)
+        found.append(mention.province)
+    nfd = lookup_province(unicodedata.normalize("NFD", name))
+    # THEN every spelling names the unit of that name, which is its own current unit
+    assert found == [nfd] * 3
+    assert nfd is not None
+    assert (nfd.name, nfd.current) == (name, name)
 
 
 # --- hand-written spellings ----------------------------------------------------------------------
@@ -134,6 +152,8 @@ TRAPS = [
     ("Chủ tịch Hồ Chí Minh từng thăm làng nghề.", []),
     ("Ông Nguyễn Hòa Bình, Chánh án, dự lễ.", []),  # a person named like the province
     ("Anh Nguyễn Văn Long An chia sẻ.", []),
+    ("Phó Thủ tướng Trương Hòa Bình dự lễ.", []),
+    ("Sinh viên Đại học Nông Lâm Huế", [("Huế", "Huế")]),  # a university, not a person's name
     ("Phà qua sông Sài Gòn.", []),
     ("Đi dạo trên phố Huế, đại lộ Bình Dương.", []),
     ("Người dân Hànội và Namđịnh", []),  # inside longer words
@@ -142,6 +162,21 @@ TRAPS = [
     # A province inside a company name still counts: it names the place the company is from.
     ("Công ty Hoàng Anh Gia Lai đầu tư.", [("Gia Lai", "Gia Lai")]),
     ("Huyện Trực Ninh, huyện Thường Tín nổi tiếng.", []),  # districts are not provinces
+    ("Nông dân xã Hòa Bình trồng dâu nuôi tằm.", []),  # a commune named like the province
+    ("Hợp tác xã Thái Bình Dương xuất khẩu hàng mây.", []),  # a cooperative named after the ocean
+    ("Liên minh Hợp tác xã Hà Nội hỗ trợ.", [("Hà Nội", "Hà Nội")]),  # "xã" of "hợp tác xã"
+    ("Lào Cai giáp Lào? Không, giáp Trung Quốc.", [("Lào Cai", "Lào Cai")]),
+    ("HÀ NỘI: LÀNG NGHỀ KHỞI SẮC", [("HÀ NỘI", "Hà Nội")]),
+    (
+        "Về TP.HCM, TP. Hồ Chí Minh và Sài Gòn.",
+        [
+            ("TP.HCM", "Hồ Chí Minh"),
+            ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
+            ("Sài Gòn", "Hồ Chí Minh"),
+        ],
+    ),
+    ("Nón lá Huế, tỉnh Thừa Thiên - Huế", [("Huế", "Huế"), ("Thừa Thiên - Huế", "Thừa Thiên Huế")]),
+    ("Thủ đô Hà Nội và Thủ đô Viêng Chăn", [("Hà Nội", "Hà Nội")]),
 ]
 
 
@@ -264,3 +299,289 @@ def test_large_inputs_finish_quickly(text: str) -> None:
     find_provinces(text)
     choose_province(None, text)
     assert time.perf_counter() - started < 5.0
+
+
+# --- districts and communes: an article that names no province ----------------------------------
+
+# (as written in the article, legacy province it must resolve to), written by hand from the
+# administrative map before 1 July 2025: every region, every type word, both tone placements.
+DISTRICTS = [
+    ("huyện Trực Ninh", "Nam Định"),
+    ("xã Duyên Thái, huyện Thường Tín", "Hà Nội"),
+    ("huyện Chương Mỹ", "Hà Nội"),
+    ("Huyện Gia Lâm", "Hà Nội"),
+    ("quận Hoàn Kiếm", "Hà Nội"),
+    ("thị xã Sơn Tây", "Hà Nội"),
+    ("huyện Thạch_Thất", "Hà Nội"),  # word-segmented
+    ("huyện Vĩnh Bảo", "Hải Phòng"),
+    ("quận Lê Chân", "Hải Phòng"),
+    ("huyện Hoằng Hoá", "Thanh Hóa"),  # old tone placement
+    ("huyện Nga Sơn", "Thanh Hóa"),
+    ("thị xã Bỉm Sơn", "Thanh Hóa"),
+    ("thành phố Sầm Sơn", "Thanh Hóa"),
+    ("huyện Yên Phong", "Bắc Ninh"),
+    ("huyện Gia Bình", "Bắc Ninh"),
+    ("huyện Hải Hậu", "Nam Định"),
+    ("huyện Ý Yên", "Nam Định"),
+    ("huyện Thanh Liêm", "Hà Nam"),
+    ("huyện Kim Sơn", "Ninh Bình"),
+    ("huyện Vũ Thư", "Thái Bình"),
+    ("huyện Văn Giang", "Hưng Yên"),
+    ("huyện Khoái Châu", "Hưng Yên"),
+    ("huyện Cẩm Giàng", "Hải Dương"),
+    ("huyện Lạng Giang", "Bắc Giang"),
+    ("huyện Thanh Thủy", "Phú Thọ"),
+    ("huyện Yên Lạc", "Vĩnh Phúc"),
+    ("huyện Mai Châu", "Hòa Bình"),
+    ("huyện Đại Từ", "Thái Nguyên"),
+    ("huyện Hàm Yên", "Tuyên Quang"),
+    ("thị xã Sa Pa", "Lào Cai"),
+    ("huyện Mù Cang Chải", "Yên Bái"),
+    ("huyện Mộc Châu", "Sơn La"),
+    ("huyện Đồng Văn", "Hà Giang"),
+    ("huyện Trùng Khánh", "Cao Bằng"),
+    ("huyện Ba Bể", "Bắc Kạn"),
+    ("huyện Tràng Định", "Lạng Sơn"),
+    ("thành phố Hạ Long", "Quảng Ninh"),
+    ("huyện Mường Nhé", "Điện Biên"),
+    ("huyện Tam Đường", "Lai Châu"),
+    ("huyện Nghi Lộc", "Nghệ An"),
+    ("huyện Hương Sơn", "Hà Tĩnh"),
+    ("huyện Bố Trạch", "Quảng Bình"),
+    ("huyện Hải Lăng", "Quảng Trị"),
+    ("huyện Phú Vang", "Huế"),
+    ("huyện Hòa Vang", "Đà Nẵng"),
+    ("thành phố Hội An", "Quảng Nam"),
+    ("huyện Duy Xuyên", "Quảng Nam"),
+    ("huyện Bình Sơn", "Quảng Ngãi"),
+    ("huyện Tuy Phước", "Bình Định"),
+    ("huyện Tuy An", "Phú Yên"),
+    ("huyện Ninh Phước", "Ninh Thuận"),
+    ("huyện Tuy Phong", "Bình Thuận"),
+    ("huyện Đắk Hà", "Kon Tum"),  # the data writes "Đăk Hà"
+    ("huyện Chư Sê", "Gia Lai"),
+    ("huyện Krông Pắc", "Đắk Lắk"),
+    ("huyện Đắk Mil", "Đắk Nông"),
+    ("huyện Đức Trọng", "Lâm Đồng"),
+    ("huyện Lộc Ninh", "Bình Phước"),
+    ("huyện Gò Dầu", "Tây Ninh"),
+    ("thành phố Thủ Dầu Một", "Bình Dương"),
+    ("huyện Vĩnh Cửu", "Đồng Nai"),
+    ("huyện Xuyên Mộc", "Bà Rịa - Vũng Tàu"),
+    ("huyện Củ Chi", "Hồ Chí Minh"),
+    ("Quận 1", "Hồ Chí Minh"),
+    ("huyện Đức Hòa", "Long An"),
+    ("huyện Chợ Gạo", "Tiền Giang"),
+    ("huyện Mỏ Cày Nam", "Bến Tre"),
+    ("huyện Cầu Kè", "Trà Vinh"),
+    ("huyện Long Hồ", "Vĩnh Long"),
+    ("huyện Lai Vung", "Đồng Tháp"),
+    ("thành phố Phú Quốc", "Kiên Giang"),
+    ("quận Ninh Kiều", "Cần Thơ"),
+    ("huyện Phụng Hiệp", "Hậu Giang"),
+    ("huyện Mỹ Xuyên", "Sóc Trăng"),
+    ("huyện Hồng Dân", "Bạc Liêu"),
+    ("huyện Năm Căn", "Cà Mau"),
+    ("huyện An Phú", "An Giang"),
+    # Towns and communes before 2025, when no district is written.
+    ("thị trấn Phố Châu", "Hà Tĩnh"),
+    ("xã Bát Tràng", "Hà Nội"),
+    # Communes, wards and special zones after 1 July 2025, reported as the new province.
+    ("phường Thành Vinh", "Nghệ An"),
+    ("đặc khu Phú Quốc", "An Giang"),
+    ("đặc khu Côn Đảo", "Hồ Chí Minh"),
+    ("thị xã Cửa Lò", "Nghệ An"),  # abolished before 2025; now the ward of the same name
+]
+
+
+@pytest.mark.parametrize(("place", "province"), DISTRICTS)
+def test_district_or_commune_resolves_to_its_province(place: str, province: str) -> None:
+    # GIVEN an article that names a district or commune with its type word, but no province
+    text = f"Nghề mây tre đan ở {place} thu hút hàng trăm lao động."
+    # THEN the article's province is the one the place belongs to
+    chosen = choose_province(None, text)
+    assert chosen == lookup_province(province)
+    # AND the district is no province mention: "provinces" stays empty
+    assert list_provinces(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Làng nghề ở huyện Tam Nông phát triển.",  # Phú Thọ and Đồng Tháp
+        "Làng nghề ở huyện Bảo Lâm phát triển.",  # Cao Bằng and Lâm Đồng
+        "Hợp tác xã ở huyện Châu Thành.",  # seven provinces of the Mekong delta
+        "Hợp tác xã ở xã Tân An.",  # a commune name of ten provinces
+        "Khát vọng hòa bình ở xã Hòa Bình.",  # ditto
+        "Trực Ninh và Thường Tín phát triển.",  # no type word: not trusted
+        "Ông Thường Tín, huyện lỵ",  # a name after a type word must be capitalised
+        "huyện trực ninh",
+    ],
+)
+def test_ambiguous_or_untyped_places_do_not_resolve(text: str) -> None:
+    assert choose_province(None, text) is None
+
+
+def test_districts_outvote_an_ambiguous_one() -> None:
+    # An Lão is in Hải Phòng and in Bình Định; Vĩnh Bảo only in Hải Phòng.
+    text = "Mô hình ở huyện An Lão và huyện Vĩnh Bảo được nhân rộng."
+    assert choose_province(None, text) == lookup_province("Hải Phòng")
+
+
+def test_a_named_province_beats_districts() -> None:
+    text = "Làng nghề huyện Trực Ninh cung cấp hàng cho các đại lý ở Hà Nội."
+    assert choose_province(None, text) == lookup_province("Hà Nội")
+
+
+# --- word-segmented text gives what plain text gives --------------------------------------------
+
+SEGMENTED = [
+    # (plain, segmented)
+    ("Hà Nội : 40/65 làng nghề ô nhiễm", "Hà_Nội : 40/65 làng_nghề ô_nhiễm"),
+    ("Tàu đánh cá trên Thái Bình Dương", "Tàu đánh_cá trên Thái_Bình_Dương"),
+    ("Khát vọng hòa bình", "Khát_vọng hoà_bình"),
+    ("Hoà bình là mong ước", "Hoà_bình là mong_ước"),
+    ("Ông Nguyễn Hòa Bình dự lễ", "Ông Nguyễn_Hoà_Bình dự lễ"),
+    ("Cửa hàng đường Điện Biên Phủ", "Cửa_hàng đường Điện_Biên_Phủ"),
+    ("Phó giám đốc Sở Công Thương Thanh Hoá", "Phó giám_đốc Sở Công_Thương_Thanh_Hoá"),
+    ("Bí thư Thành uỷ Đà Nẵng Trương Văn An", "Bí_thư Thành_uỷ Đà_Nẵng_Trương_Văn_An"),
+    ("hàng về TP. HCM và thành phố Hồ Chí Minh", "hàng về TP. HCM và thành_phố Hồ_Chí_Minh"),
+    ("tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bà_Rịa - Vũng_Tàu"),
+]
+
+
+@pytest.mark.parametrize(("plain", "segmented_text"), SEGMENTED)
+def test_segmented_text_gives_the_same_provinces(plain: str, segmented_text: str) -> None:
+    assert list_provinces(segmented_text) == list_provinces(plain)
+    assert choose_province(None, segmented_text) == choose_province(None, plain)
+
+
+# --- page furniture and events held elsewhere ---------------------------------------------------
+
+FURNITURE = [
+    # (title, text, article's province, provinces of the body)
+    # A weather widget before the dateline, in both usual shapes.
+    (
+        None,
+        "Hà Nội: 31°C\nTP.HCM 33 °C\nLàng chiếu cói ở tỉnh Ninh Bình vào vụ.",
+        "Ninh Bình",
+        ["Ninh Bình"],
+    ),
+    # A menu bar with separators, and a menu dumped one item per line.
+    (
+        None,
+        "Trang chủ | Hà Nội | TP.HCM | Thế giới\nLàng nghề Phú Thọ làm nón.",
+        "Phú Thọ",
+        ["Phú Thọ"],
+    ),
+    (
+        None,
+        "Thời sự\nHà Nội\nĐà Nẵng\nKinh tế\nLàng đúc đồng Thanh Hóa đỏ lửa.",
+        "Thanh Hóa",
+        ["Thanh Hóa"],
+    ),
+    # A related-news list left at the end of the body: its headlines are other articles'.
+    (
+        "Làng mộc tất bật vào mùa",
+        "Làng mộc Kim Bồng ở Quảng Nam tất bật.\nTin liên quan:\n"
+        "Hà Nội: Làng gốm Bát Tràng đón khách\nBắc Ninh: Đồ gỗ Đồng Kỵ xuất khẩu",
+        "Quảng Nam",
+        ["Quảng Nam"],
+    ),
+    # "Thủ đô" alone is not a province; the article names none.
+    ("Thủ đô phát triển làng nghề", "Thủ đô có nhiều làng nghề nổi tiếng.", None, []),
+    # A dateline in capitals with a dash.
+    (
+        None,
+        "HẢI DƯƠNG - Sáng 3/6, nhiều khách từ Hà Nội về làng gốm Chu Đậu.",
+        "Hải Dương",
+        ["Hải Dương", "Hà Nội"],
+    ),
+    # A headline prefix in capitals, as a PDF or a print page gives it.
+    (
+        None,
+        "Tạp chí Công Thương\nHÀ NỘI:\nNÂNG CAO GIÁ TRỊ LÀNG NGHỀ\nTỉnh Hòa Bình ...",
+        "Hà Nội",
+        ["Hà Nội", "Hòa Bình"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "province", "provinces"), FURNITURE)
+def test_page_furniture_never_decides(
+    title: str | None, text: str, province: str | None, provinces: list[str]
+) -> None:
+    chosen = choose_province(title, text)
+    assert (chosen.name if chosen else None) == province
+    assert [p.name for p in list_provinces(text)] == provinces
+
+
+VENUES = [
+    # (text, the article's province): a Hải Phòng producer showing its goods elsewhere.
+    (
+        "Cơ sở mây tre mang sản phẩm đến Triển lãm quốc tế ở Bắc Ninh. Triển lãm kéo dài năm "
+        "ngày. Nghệ nhân Hải Phòng cho biết hàng bán chạy.",
+        "Hải Phòng",
+    ),
+    (
+        "Hợp tác xã của Hải Phòng tham gia hội chợ tại Hà Nội, rồi hội chợ ở Hà Nội lần nữa. "
+        "Năm nay làng nghề Hải Phòng thu 20 tỷ đồng.",
+        "Hải Phòng",
+    ),
+    # The venue in the lede does not make the article; the subject named later does.
+    (
+        "Ngày 12/9, tại TP. HCM, Sở Công Thương tỉnh Bến Tre tổ chức hội nghị giới thiệu kẹo dừa. "
+        "Sản phẩm kẹo dừa Bến Tre đã có mặt ở nhiều nước.",
+        "Bến Tre",
+    ),
+    # Where the subject is ("sản xuất tại", "làng nghề ở") counts in full.
+    (
+        "Gốm được sản xuất tại Vĩnh Long rồi bán ở Cần Thơ và Đồng Tháp. Gốm Vĩnh Long nổi tiếng.",
+        "Vĩnh Long",
+    ),
+    # An article about the event itself, with no other province: the venue is all there is.
+    ("Hội chợ làng nghề khai mạc tại Bắc Ninh với 300 gian hàng.", "Bắc Ninh"),
+    # A delegate's seat in a National Assembly report is not the subject; the answer's is.
+    (
+        "Đại biểu Lê Văn Tâm (Quảng Trị) hỏi về ô nhiễm làng nghề. Bộ trưởng cho biết Bắc Ninh đã "
+        "xây trạm xử lý nước thải. ĐBQH Phan Thị Nga ( Quảng Trị ) hỏi tiếp.",
+        "Bắc Ninh",
+    ),
+    # A person's home in brackets is where the story is.
+    ("Nghệ nhân Trần Văn Lộc (làng gốm Thanh Hà, Quảng Nam) giữ nghề.", "Quảng Nam"),
+    # Two provinces named alike in a regional article: no guess.
+    ("Hội nghị vùng: Hà Nội và Hải Phòng dẫn đầu. Tiếp theo là Hà Nội, Hải Phòng.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "province"), VENUES)
+def test_events_held_elsewhere_do_not_decide(text: str, province: str | None) -> None:
+    chosen = choose_province(None, text)
+    assert (chosen.name if chosen else None) == province
+
+
+# --- the research corpus, when it is checked out beside the repository -------------------------
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+
+
+@needs_corpus
+def test_segmented_corpus_gives_what_its_detokenised_copy_gives() -> None:
+    copies = sorted((CORPUS / "articles_detok").glob("*.txt"))
+    assert copies
+    for copy in copies:
+        plain = copy.read_text("utf-8")
+        segmented_text = (CORPUS / "articles" / copy.name).read_text("utf-8")
+        assert list_provinces(segmented_text) == list_provinces(plain), copy.name
+        assert choose_province(None, segmented_text) == choose_province(None, plain), copy.name
+
+
+@needs_corpus
+def test_nearly_every_corpus_article_gets_a_province() -> None:
+    # Two of the 59 are regional or national (a conference of the northern key economic region;
+    # the national wood industry), where no single province is the subject.
+    articles = sorted((CORPUS / "articles").glob("*.txt"))
+    undecided = [a.name for a in articles if choose_province(None, a.read_text("utf-8")) is None]
+    assert len(articles) == 59
+    assert len(undecided) <= 2, undecided

@@ -9,6 +9,12 @@ what it means, so a test can check the value read back.
 ('1.350', '12.380.000', '7')
 >>> render_decimal(Decimal("58.19")), render_decimal(Decimal("1234.5")), render_decimal(Decimal(3))
 ('58,19', '1.234,5', '3')
+>>> render_words(2005), render_words(31), render_words(115)
+('hai nghìn không trăm linh năm', 'ba mươi mốt', 'một trăm mười lăm')
+>>> render_words(1_000_024)
+'một triệu không trăm hai mươi tư'
+>>> render_compound(1_200_500_000)
+'1 tỷ 200 triệu 500 nghìn'
 """
 
 from __future__ import annotations
@@ -121,6 +127,56 @@ def render_decimal(value: Decimal) -> str:
     return f"{render_integer(int(whole))},{int(fraction * 10**places):0{places}d}"
 
 
+DIGIT_WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+GROUP_WORDS = [(10**9, "tỷ"), (10**6, "triệu"), (1000, "nghìn")]
+
+
+def _render_tens(n: int) -> list[str]:
+    """1–99 in words: "mười lăm", "hai mươi mốt", "ba mươi tư", "chín"."""
+    tens, units = divmod(n, 10)
+    if tens == 0:
+        return [DIGIT_WORDS[units]]
+    head = ["mười"] if tens == 1 else [DIGIT_WORDS[tens], "mươi"]
+    if units == 0:
+        return head
+    final = {1: "mốt" if tens > 1 else "một", 4: "tư" if tens > 1 else "bốn", 5: "lăm"}
+    return [*head, final.get(units, DIGIT_WORDS[units])]
+
+
+def _render_group(n: int, *, inner: bool) -> list[str]:
+    """0–999; an inner group (after a larger one) keeps "không trăm" and "linh"."""
+    hundreds, rest = divmod(n, 100)
+    words = [DIGIT_WORDS[hundreds], "trăm"] if hundreds or inner else []
+    if rest and rest < 10 and words:
+        return [*words, "linh", DIGIT_WORDS[rest]]
+    return [*words, *_render_tens(rest)] if rest else words
+
+
+def render_words(n: int) -> str:
+    """``2005`` → ``"hai nghìn không trăm linh năm"``: a number below 10^12 spelled out."""
+    if n == 0:
+        return "không"
+    words: list[str] = []
+    for size, name in GROUP_WORDS:
+        group, n = divmod(n, size)
+        if group:
+            words += [*_render_group(group, inner=bool(words)), name]
+    if n:
+        words += _render_group(n, inner=bool(words))
+    return " ".join(words)
+
+
+def render_compound(n: int) -> str:
+    """``1200500000`` → ``"1 tỷ 200 triệu 500 nghìn"``: digits with each multiplier (n must be
+    a multiple of 1000 with at least two parts)."""
+    parts = []
+    for size, name in GROUP_WORDS:
+        group, n = divmod(n, size)
+        if group:
+            parts.append(f"{group} {name}")
+    return " ".join(parts)
+
+
 integers = st.integers(min_value=0, max_value=10**12)
 
 
@@ -153,6 +209,32 @@ def written_multiplied(draw: st.DrawFn) -> Written:
     else:
         value = draw(decimals().filter(lambda d: d < 1000))
     return Written(f"{render_decimal(value)} {word}", value * MULTIPLIERS[word])
+
+
+@st.composite
+def written_words(draw: st.DrawFn) -> Written:
+    """``hai nghìn không trăm linh năm``: a number up to a billion spelled out."""
+    n = draw(st.integers(min_value=2, max_value=10**9 - 1))
+    return Written(render_words(n), Decimal(n))
+
+
+@st.composite
+def written_compounds(draw: st.DrawFn) -> Written:
+    """``1 tỷ 200 triệu``, ``3 triệu 500 nghìn``: two or three multiplied parts, largest first."""
+    parts = draw(
+        st.tuples(*[st.integers(min_value=0, max_value=999)] * 3).filter(
+            lambda p: sum(1 for part in p if part) >= 2
+        )
+    )
+    n = sum(part * size for part, (size, _name) in zip(parts, GROUP_WORDS, strict=True))
+    return Written(render_compound(n), Decimal(n))
+
+
+@st.composite
+def written_comma_grouped(draw: st.DrawFn) -> Written:
+    """``1,350,000``: English grouping, two commas or more, as some pages print money."""
+    n = draw(st.integers(min_value=10**6, max_value=10**12))
+    return Written(f"{n:,}", Decimal(n))
 
 
 written_numbers = st.one_of(written_integers(), written_decimals(), written_multiplied())

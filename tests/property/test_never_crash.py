@@ -3,12 +3,26 @@ and every fact it reports points at its own quote in the record's text."""
 
 from __future__ import annotations
 
+import gzip
+import tempfile
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import number_phrases, page_texts, vietnamese_texts
+from strategies import (
+    MULTIPLIERS,
+    NOUNS,
+    PUNCTUATION,
+    QUALIFIERS,
+    WORDS,
+    number_phrases,
+    page_texts,
+    vietnamese_texts,
+)
 
 from langnghe_extract import ErrorRecord, Record, extract_document
+from langnghe_extract.batch import Settings, run_batch
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -88,3 +102,62 @@ def test_lists_of_number_phrases_give_facts_with_valid_spans(phrases: list[str],
 def test_crashes_caught_stay_fixed(body: str) -> None:
     result = extract_document(f"Tiêu đề\n\n{body}")
     assert isinstance(result, Record), result
+
+
+# --- through the whole batch: files, containers, workers' entry point (issue #9) ----------------
+
+BATCH = Settings(jobs=1, timeout=0)
+
+
+def run_file(name: str, data: bytes) -> list[Record | ErrorRecord]:
+    """Write ``data`` as a file called ``name`` and run it as the command line would."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        return list(run_batch([str(path)], BATCH))
+
+
+@SETTINGS
+@given(st.binary(max_size=2000), st.sampled_from(["a.txt", "a.html", "a.txt.gz", "a.pdf"]))
+def test_random_bytes_as_a_file_give_exactly_one_line(data: bytes, name: str) -> None:
+    payload = gzip.compress(data) if name.endswith(".gz") else data
+    [result] = run_file(name, payload)
+    check(result)
+
+
+@SETTINGS
+@given(st.lists(st.binary(max_size=200), max_size=6))
+def test_random_bytes_as_json_lines_give_one_line_per_line(lines: list[bytes]) -> None:
+    # Each non-blank line is one document whatever it holds; a file with none is one error.
+    data = b"\n".join(line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines)
+    results = run_file("b.jsonl", data)
+    expected = sum(1 for line in data.split(b"\n") if line.strip())
+    assert len(results) == max(expected, 1)
+    for result in results:
+        check(result)
+
+
+@st.composite
+def number_soups(draw: st.DrawFn) -> str:
+    """Random mixtures of Vietnamese number phrases, qualifiers, words and punctuation."""
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                number_phrases(),
+                number_phrases(segmented=True),
+                st.sampled_from([*QUALIFIERS, *MULTIPLIERS, *WORDS, *NOUNS]),
+                st.sampled_from(PUNCTUATION),
+            ),
+            min_size=1,
+            max_size=30,
+        )
+    )
+    return " ".join(pieces)
+
+
+@SETTINGS
+@given(number_soups(), st.sampled_from(["a.txt", "a.html"]))
+def test_number_soups_through_the_batch_keep_valid_spans(text: str, name: str) -> None:
+    body = f"<html><body><p>{text}</p></body></html>" if name.endswith(".html") else text
+    [result] = run_file(name, f"Làng nghề\n\n{body}".encode())
+    check(result)

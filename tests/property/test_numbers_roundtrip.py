@@ -11,13 +11,19 @@ from hypothesis import strategies as st
 from strategies import (
     QUALIFIERS,
     Written,
+    page_texts,
+    vietnamese_texts,
+    written_comma_grouped,
+    written_compounds,
     written_decimals,
     written_integers,
     written_multiplied,
     written_numbers,
+    written_words,
 )
 
 from langnghe_extract.extract.numbers import find_numbers
+from langnghe_extract.extract.quantities import find_quantities
 
 SETTINGS = settings(max_examples=200, deadline=None)
 
@@ -97,3 +103,80 @@ UNSPACED_DOTTED_RANGES = [
 def test_unspaced_dotted_ranges_read_back(text: str, low: int, high: int) -> None:
     [match] = find_numbers(text)
     assert (match.start, match.value, match.value_max) == (0, low, high)
+
+
+@SETTINGS
+@given(written_words())
+@example(Written("hai nghìn không trăm linh năm", Decimal(2005)))
+@example(Written("ba mươi mốt", Decimal(31)))
+@example(Written("một trăm mười lăm", Decimal(115)))
+@example(Written("một triệu không trăm hai mươi tư", Decimal(1_000_024)))
+def test_spelled_out_numbers_read_back(number: Written) -> None:
+    assert_reads_back(number.text, number.value)
+
+
+@SETTINGS
+@given(written_compounds())
+@example(Written("1 tỷ 200 triệu", Decimal(1_200_000_000)))
+@example(Written("3 triệu 500 nghìn", Decimal(3_500_000)))
+def test_compounds_read_back(number: Written) -> None:
+    assert_reads_back(number.text, number.value)
+
+
+@SETTINGS
+@given(written_comma_grouped())
+@example(Written("1,350,000", Decimal(1_350_000)))
+def test_english_grouping_reads_back(number: Written) -> None:
+    assert_reads_back(number.text, number.value)
+
+
+CURRENCIES = {"đồng": "VND", "VNĐ": "VND", "USD": "USD", "đô la Mỹ": "USD", "Euro": "EUR"}
+RATES = {"": None, "/năm": "year", "/người/tháng": "person/month", " mỗi tháng": "month"}
+
+
+@SETTINGS
+@given(
+    st.one_of(written_numbers, written_words(), written_compounds()),
+    st.sampled_from(sorted(CURRENCIES)),
+    st.sampled_from(sorted(RATES)),
+)
+def test_money_reads_back_with_currency_and_rate(number: Written, currency: str, rate: str) -> None:
+    text = f"{number.text} {currency}{rate}"
+    [quantity] = find_quantities(text)
+    assert (quantity.start, quantity.end, quantity.value) == (0, len(text), number.value)
+    assert (quantity.unit, quantity.per) == (CURRENCIES[currency], RATES[rate])
+
+
+@SETTINGS
+@given(
+    st.one_of(written_integers(), written_decimals()), st.sampled_from(["%", " %", " phần trăm"])
+)
+def test_percent_reads_back(number: Written, sign: str) -> None:
+    text = f"{number.text}{sign}"
+    [quantity] = find_quantities(text)
+    assert (quantity.end, quantity.value, quantity.unit) == (len(text), number.value, "%")
+
+
+def assert_spans_inside(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert quantity.value >= 0
+        assert quantity.value_max is None or quantity.value_max > quantity.value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_random_text_never_raises_and_spans_lie_inside(text: str) -> None:
+    assert_spans_inside(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(vietnamese_texts(), page_texts()))
+def test_vietnamese_text_never_raises_and_spans_lie_inside(text: str) -> None:
+    assert_spans_inside(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789.,-–/:%+ hơnkhoảngtriệutỷđồngmườinămbalinh", max_size=80))
+def test_number_like_text_never_raises_and_spans_lie_inside(text: str) -> None:
+    assert_spans_inside(text)

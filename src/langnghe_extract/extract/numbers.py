@@ -9,18 +9,41 @@ number is a fact is decided later, by what follows it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from typing import TypeVar
 
 import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
+from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS, read_word_run
 from langnghe_extract.models import Qualifier
 
+V = TypeVar("V")
+
 MAX_DIGITS = 30  # longer digit runs are identifiers or garbage, never figures
+# How far past a position a pattern may look. Every match after a number is bounded by it: the
+# ``regex`` module scans ahead for a pattern's literal ("mấy"), which unbounded makes each call
+# O(text) and a text dense with numbers quadratic.
+AHEAD = 80
+CORE_AHEAD = 2 * MAX_DIGITS + 12 * MAX_NUMBER_WORDS  # the longest core, with room for spacing
+MAX_COMPOUND_PARTS = 3  # "1 tỷ 200 triệu 500 nghìn": parts after the first
+
+# Digit shapes, compiled once: the per-number cost matters on texts dense with figures.
+_DOTTED = regex.compile(r"\d{1,3}+(?:\.\d{3}+)++(?:,\d++)?")  # 1.350, 1.234,5
+_COMMA_GROUPED = regex.compile(r"\d{1,3}+(?:,\d{3}+){2,}+")  # 1,350,000
+_PLAIN = regex.compile(r"\d++(?:[.,]\d++)?")  # 7, 58,19, 3.5
+_SPACE = regex.compile(r"[\s_]++")
+_SPACE_THEN_DIGIT = regex.compile(r"[\s_]++\d")
+_TOKEN = regex.compile(r"[^\s_]++")
+_ONE_COMMA_GROUP = regex.compile(r"[1-9]\d{0,2}+,\d{3}+")  # 1,350: decimal or English grouping
+# Patterns that end at a number (``hơn ``, ``lần thứ ``) search right to left from it: one
+# attempt at the number instead of one per character of the window before it.
+BACKWARD = regex.REVERSE
 
 
 @dataclass(frozen=True)
@@ -50,6 +73,8 @@ class _Grammar:
     year_word: str
     year_before: regex.Pattern[str]
     year_after: regex.Pattern[str]
+    vague_after: regex.Pattern[str]
+    decimal_after: regex.Pattern[str]
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -75,82 +100,28 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("12a") is None
     True
     """
-    if regex.fullmatch(r"\d{1,3}+(?:\.\d{3}+)++(?:,\d++)?", text):
+    if len(text) > 2 * MAX_DIGITS:
+        return None
+    if not text.isascii():
+        text = _ascii_digits(text)
+        if not text.isascii():
+            return None  # a digit Python's Unicode tables do not know yet
+    if _DOTTED.fullmatch(text):
         return Decimal(text.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d{1,3}+(?:,\d{3}+){2,}+", text):
+    if _COMMA_GROUPED.fullmatch(text):
         return Decimal(text.replace(",", ""))
-    if regex.fullmatch(r"\d++(?:[.,]\d++)?", text):
+    if _PLAIN.fullmatch(text):
         return Decimal(text.replace(",", "."))
     return None
 
 
-def parse_number_words(words: list[str]) -> Decimal | None:
-    """Value of a spelled-out number, or ``None`` when the words do not form one.
+def _ascii_digits(text: str) -> str:
+    """``１２`` (full width) → ``12``: the grammar reads any decimal digit; ``Decimal`` wants ASCII.
 
-    >>> parse_number_words("ba mươi mốt".split())
-    Decimal('31')
-    >>> parse_number_words("một trăm hai mươi lăm".split())
-    Decimal('125')
-    >>> parse_number_words("hai nghìn không trăm linh năm".split())
-    Decimal('2005')
-    >>> parse_number_words("mười lăm".split())
-    Decimal('15')
-    >>> parse_number_words(["tư"]) is None
-    True
+    >>> _ascii_digits("１.３５０")
+    '1.350'
     """
-    table = load_table("number_words")
-    big = {w: v for w, v in table["units"].items() if v >= 1000}
-    return _parse_big([w.lower() for w in words], big, table)
-
-
-def _parse_big(words: list[str], big: dict[str, int], table: dict[str, object]) -> Decimal | None:
-    """Split at the largest magnitude: left × magnitude + right ("hai nghìn | không trăm …")."""
-    if not words:
-        return None
-    positions = [(big[w], i) for i, w in enumerate(words) if w in big]
-    if not positions:
-        return _parse_below_thousand(words, table)
-    magnitude, index = max(positions, key=lambda p: (p[0], -p[1]))
-    left = _parse_big(words[:index], big, table)
-    if left is None or left == 0:
-        return None
-    right = Decimal(0) if index == len(words) - 1 else _parse_big(words[index + 1 :], big, table)
-    if right is None or right >= magnitude:
-        return None
-    return left * magnitude + right
-
-
-def _parse_below_thousand(words: list[str], table: dict[str, object]) -> Decimal | None:
-    """Parse ``[d trăm] [linh d | d mươi [d'] | mười [d'] | d]`` (0–999)."""
-    digits: dict[str, int] = table["digits"]  # type: ignore[assignment]
-    finals: dict[str, int] = table["final_digits"]  # type: ignore[assignment]
-    linkers: list[str] = table["linkers"]["words"]  # type: ignore[index]
-    value, rest = 0, words
-    if len(rest) >= 2 and rest[1] == "trăm" and rest[0] in digits:
-        value, rest = digits[rest[0]] * 100, rest[2:]
-        if rest and rest[0] in linkers:
-            return _finish(value, rest[1:], digits, allow_lone=True)
-    if not rest:
-        return Decimal(value)
-    if rest[0] == "mười":
-        return _finish(value + 10, rest[1:], {**digits, **finals}, allow_lone=True, no_five=True)
-    if len(rest) >= 2 and rest[1] == "mươi" and digits.get(rest[0], 0) >= 2:
-        tens = value + digits[rest[0]] * 10
-        return _finish(tens, rest[2:], {**digits, **finals}, allow_lone=True, no_five=True)
-    return _finish(value, rest, digits, allow_lone=True)
-
-
-def _finish(
-    value: int, rest: list[str], allowed: dict[str, int], *, allow_lone: bool, no_five: bool = False
-) -> Decimal | None:
-    """Add the last units digit, if any; "mươi năm" is "tens of years", never 5."""
-    if not rest:
-        return Decimal(value)
-    if len(rest) != 1 or rest[0] not in allowed or not allow_lone:
-        return None
-    if no_five and rest[0] in ("năm", "một"):  # after mươi: "lăm", "mốt" — "năm" is a year
-        return None
-    return Decimal(value + allowed[rest[0]])
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
@@ -192,38 +163,57 @@ def _read_core(text: str, found: regex.Match[str], grammar: _Grammar) -> NumberM
         return _read_order(found, grammar)
     if _is_label(text, found.start(), found.end(), grammar):
         return None
+    if kind == "skip":
+        return None
     if kind == "words":
         first = _read_words(found)
-        if first is not None and _is_year_word(text, first, grammar):
+        if first is not None and (
+            _is_year_word(text, first, grammar) or _is_vague(text, first, grammar)
+        ):
             return None
     else:
-        first = _read_digits(found)
+        first = _read_digits(text, found, grammar)
     if first is None:
         return None
     first = _extend_multiplier(text, first, grammar)
     return _extend_range(text, first, grammar)
 
 
-def _read_digits(found: regex.Match[str]) -> NumberMatch | None:
-    value = parse_number(found.group())
+def _read_digits(text: str, found: regex.Match[str], grammar: _Grammar) -> NumberMatch | None:
+    """Digits as written; ``40,000 người`` and ``14,370 USD`` are English grouping (see
+    ``_is_english_thousands``)."""
+    written = found.group()
+    if _is_english_thousands(text, found.end(), written, grammar):
+        return NumberMatch(found.start(), found.end(), Decimal(written.replace(",", "")))
+    value = parse_number(written)
     if value is None:
         return None
     return NumberMatch(found.start(), found.end(), value)
 
 
+def _is_english_thousands(text: str, end: int, written: str, grammar: _Grammar) -> bool:
+    """``1,350`` is 1.35 the Vietnamese way, but a comma before exactly three digits with no
+    multiplier or percent after it is English grouping: nobody counts 177,000 cases or pays
+    14,370 USD to the thousandth. ``3,788 triệu``, ``0,125 ha`` and ``12,345%`` stay decimals."""
+    if _ONE_COMMA_GROUP.fullmatch(written) is None:
+        return False
+    return grammar.decimal_after.match(text, end, end + AHEAD) is None
+
+
 def _read_words(found: regex.Match[str]) -> NumberMatch | None:
-    """Longest prefix of the word run that is a number; a lone "một" is the article "a"."""
-    tokens = list(regex.finditer(r"[^\s_]++", found.group()))
-    words = [token.group().lower() for token in tokens]
-    rejected = load_table("number_words")["not_a_number"]["lone_words_rejected"]
-    for count in range(len(words), 0, -1):
-        if count == 1 and words[0] in rejected:
-            return None
-        value = parse_number_words(words[:count])
-        if value is not None:
-            end = found.start() + tokens[count - 1].end()
-            return NumberMatch(found.start(), end, value, rule="words", words=count)
-    return None
+    """The spelled-out number at the start of a run of number words, or ``None``."""
+    tokens = list(_TOKEN.finditer(found.group()))
+    read = read_word_run(tuple(token.group().lower() for token in tokens))
+    if read is None:
+        return None
+    count, value, factor = read
+    end = found.start() + tokens[count - 1].end()
+    return NumberMatch(found.start(), end, value, rule="words", factor=factor, words=count)
+
+
+def _is_vague(text: str, match: NumberMatch, grammar: _Grammar) -> bool:
+    """``mười mấy hộ``, ``hai mươi mấy người``: ten-odd, twenty-odd — no figure to report."""
+    return grammar.vague_after.match(text, match.end, match.end + AHEAD) is not None
 
 
 def _read_order(found: regex.Match[str], grammar: _Grammar) -> NumberMatch:
@@ -236,13 +226,13 @@ def _read_order(found: regex.Match[str], grammar: _Grammar) -> NumberMatch:
 
 def _is_year_word(text: str, match: NumberMatch, grammar: _Grammar) -> bool:
     """A spelled-out number that is really the word "năm" (year), or runs into digits."""
-    if regex.match(r"\s++\d", text[match.end : match.end + 3]):
+    if _SPACE_THEN_DIGIT.match(text, match.end, match.end + 3):
         return True  # "năm 2019", or "hai 3" which is no number
     if match.words != 1 or text[match.start : match.end].lower() != grammar.year_word:
         return False
     return bool(
-        grammar.year_before.search(text, max(0, match.start - 12), match.start)
-        or grammar.year_after.match(text, match.end)
+        grammar.year_before.search(text, max(0, match.start - 16), match.start)
+        or grammar.year_after.match(text, match.end, match.end + AHEAD)
     )
 
 
@@ -255,9 +245,10 @@ _DATE_OR_CODE_AFTER = regex.compile(
 )
 _YEAR_AFTER = regex.compile(r"\s*+[-–—]\s*+(?:19|20)\d\d(?!\d)")
 _DATE_OR_CODE_BEFORE = regex.compile(
-    r"""(?:[/:+]|\d[-.,]|(?:19|20)\d\d\s*+[-–—]\s*+)\Z  # 29/01, GMT+7, 16-09-, 2011-2019
-    """,
-    regex.VERBOSE,
+    r"""(?:[/:+]|\d[-.,]|(?:19|20)\d\d\s*+[-–—]\s*+  # 29/01, GMT+7, 16-09-, 2011-2019
+         |\p{L}-                                    # Covid-19, SARS-CoV-2: names, not figures
+       )\Z""",
+    BACKWARD | regex.VERBOSE,
 )
 
 
@@ -265,16 +256,16 @@ def _is_label(text: str, start: int, end: int, grammar: _Grammar) -> bool:
     """Dates, times, document numbers, years and ordinals: never quantities."""
     if _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
         return True
-    after = _DATE_OR_CODE_AFTER.match(text, end)
+    after = _DATE_OR_CODE_AFTER.match(text, end, end + AHEAD)
     if after is not None and (after.group()[0] in "/:.," or end - start <= 2):
         return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
-    if _is_year(text[start:end]) and _YEAR_AFTER.match(text, end):
+    if _is_year(text[start:end]) and _YEAR_AFTER.match(text, end, end + AHEAD):
         return True  # the first year of 2011-2019
     return grammar.label_before.search(text, max(0, start - 20), start) is not None
 
 
 def _is_year(digits: str) -> bool:
-    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100
+    return len(digits) == 4 and digits.isdecimal() and 1900 <= int(digits) <= 2100
 
 
 def _extend_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
@@ -283,45 +274,78 @@ def _extend_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> Numb
 
 
 def _apply_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
-    found = grammar.multiplier.match(text, match.end)
+    found = grammar.multiplier.match(text, match.end, match.end + AHEAD)
     if found is None:
         return match
     factor = 1
     for word in found.captures("mult"):
-        factor *= grammar.units[canonical(word)]
-    return replace(match, value=match.value * factor, end=found.end(), factor=factor)
+        factor *= lookup(grammar.units, word)
+    return replace(match, value=_tidy(match.value * factor), end=found.end(), factor=factor)
+
+
+def lookup(table: dict[str, V], phrase: str) -> V:
+    """``table[canonical(phrase)]``, with the common case (one space, or one word) first:
+    ``canonical`` splits with a regex, which costs more than the rest of a figure's reading.
+
+    >>> lookup({"chưa đến": 1}, "Chưa  đến")
+    1
+    """
+    found = table.get(phrase.lower())
+    return table[canonical(phrase)] if found is None else found
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """``1,2 nghìn tỷ`` is 1200000000000, not 1200000000000.0: whole values lose their places.
+
+    >>> _tidy(Decimal("1.2") * 1000), _tidy(Decimal("58.19"))
+    (Decimal('1200'), Decimal('58.19'))
+    """
+    whole = value.to_integral_value()
+    return Decimal(int(whole)) if whole == value else value
 
 
 def _extend_compound(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
-    """``3 triệu 500 nghìn``: a second, smaller multiplied part adds to the first."""
-    gap = regex.match(r"\s++", text[match.end : match.end + 3])
-    if gap is None or match.factor < 1000:
-        return match
-    core = grammar.core.match(text, match.end + gap.end())
-    part = _read_digits(core) if core is not None and core.lastgroup == "digits" else None
+    """``3 triệu 500 nghìn``, ``1 tỷ 200 triệu 500 nghìn``: smaller multiplied parts add up."""
+    value, end, factor = match.value, match.end, match.factor
+    for _ in range(MAX_COMPOUND_PARTS):
+        part = _compound_part(text, end, factor, grammar)
+        if part is None:
+            break
+        value, end, factor = value + part.value, part.end, part.factor
+    return match if end == match.end else replace(match, value=value, end=end)
+
+
+def _compound_part(text: str, end: int, factor: int, grammar: _Grammar) -> NumberMatch | None:
+    """The next part of a compound: digits with a multiplier smaller than the last one's."""
+    gap = _SPACE.match(text, end, end + 3)
+    if gap is None or factor < 1000:
+        return None
+    core = grammar.core.match(text, gap.end(), gap.end() + CORE_AHEAD)
+    is_digits = core is not None and core.lastgroup == "digits"
+    part = _read_digits(text, core, grammar) if core is not None and is_digits else None
     if part is None:
-        return match
+        return None
     part = _apply_multiplier(text, part, grammar)
-    if part.factor == 1 or part.factor >= match.factor or part.value >= match.factor:
-        return match
-    return replace(match, value=match.value + part.value, end=part.end)
+    if part.factor == 1 or part.factor >= factor or part.value >= factor:
+        return None
+    return part
 
 
 def _extend_range(text: str, first: NumberMatch, grammar: _Grammar) -> NumberMatch:
     """``3 - 4 sao``, ``từ 5 đến 7 triệu đồng``, ``5-7%``: one range, not two figures."""
-    between = grammar.range_between.match(text, first.end)
+    between = grammar.range_between.match(text, first.end, first.end + AHEAD)
     if between is None:
         return first
-    core = grammar.core.match(text, between.end())
+    core = grammar.core.match(text, between.end(), between.end() + CORE_AHEAD)
     if core is None or core.lastgroup == "order":
         return first
-    second = _read_digits(core) if core.lastgroup == "digits" else _read_words(core)
+    second = _read_digits(text, core, grammar) if core.lastgroup == "digits" else _read_words(core)
     if second is None or _looks_like_years(first, second):
         return first
     second = _extend_multiplier(text, second, grammar)
     low = first.value
     if first.factor == 1 and second.factor > 1:
-        low = first.value * second.factor  # "5 - 7 triệu": the multiplier serves both bounds
+        low = _tidy(first.value * second.factor)  # "5 - 7 triệu": one multiplier, both bounds
     if second.value <= low:
         return first
     return replace(first, value=low, value_max=second.value, end=second.end, factor=second.factor)
@@ -340,7 +364,7 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberM
     if qualifier is Qualifier.EXACT:
         found = grammar.qualifier_before.search(text, window_start, start)
         if found is not None:
-            qualifier = grammar.qualifiers[canonical(found.group("q"))]
+            qualifier = lookup(grammar.qualifiers, found.group("q"))
             start = found.start("q")
     if match.value_max is not None:
         opener = grammar.range_from.search(text, max(0, start - 10), start)
@@ -363,22 +387,27 @@ def _grammar() -> _Grammar:
         *words["units"],
         *words["linkers"]["words"],
     ]
-    leading = [*words["digits"], "mười"]
+    never_first = words["not_a_number"]["never_first"]
+    leading = [w for w in [*words["digits"], "mười"] if w not in never_first]
     core = regex.compile(
         rf"""{WORD_START}
         (?:
           (?P<order>{or_regex(words["order"]["prefixes"])}[\s_]++{or_regex(order_words)}
                     (?:[\s_]++{or_regex(order_words)}){{0,2}}+)
           {WORD_END}
+        | (?P<skip>(?:\+84|0)\d{{2,3}}+(?:[ .\-]?+\d{{3,4}}+){{2}}+(?![.,]?\d))  # phones
+        | (?P<skip>0\d{{3,}}+)                                 # 0912345678, 0243: no figure
+        | (?P<skip>\d{{1,4}}+(?:[-/:]\d{{1,4}}+){{2,}}+)           # 29/01/2026, 16-09-2021, 1-1-1-…
         | (?P<digits>\d{{1,{MAX_DIGITS}}}+(?:[.,]\d{{1,{MAX_DIGITS}}}+)*+)(?!\p{{N}})
-        | (?P<words>{or_regex(leading)}{WORD_END}
-                    (?:[\s_]++{or_regex(number_words)}{WORD_END}){{0,11}}+)
+        | (?!{words["year_word"]["word"]}[\s_]++\d)  # "năm 2019": the year, skipped at once
+          (?P<words>{or_regex(leading)}{WORD_END}
+                    (?:[\s_]++{or_regex(number_words)}{WORD_END}){{0,{MAX_NUMBER_WORDS - 1}}}+)
         )""",
         regex.VERBOSE | regex.IGNORECASE,
     )
-    big_units = {w: v for w, v in words["units"].items() if v >= 1000}
+    big_units = dict(words["units"])
     multiplier = regex.compile(
-        rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){WORD_END}){{1,2}}+  # nghìn tỷ
+        rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){WORD_END}){{1,3}}+  # trăm nghìn tỷ
           | \s?(?P<mult>{or_regex(words["abbreviations"])})             # 5tr, 200k, 3,5 trđ
             (?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)""",
         regex.IGNORECASE | regex.VERBOSE,
@@ -390,7 +419,7 @@ def _grammar() -> _Grammar:
     }
     qualifier_before = regex.compile(
         rf"{WORD_START}(?P<q>{or_regex(qualifier_map)})\s++(?:{or_regex(cues['range_words']['before'])}\s++)?\Z",
-        regex.IGNORECASE,
+        BACKWARD | regex.IGNORECASE,
     )
     labels = words["label_markers"]["words"]
     return _Grammar(
@@ -399,16 +428,31 @@ def _grammar() -> _Grammar:
         qualifier_before=qualifier_before,
         range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
         range_from=regex.compile(
-            rf"{WORD_START}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z"
+            rf"{WORD_START}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z", BACKWARD
         ),
-        label_before=regex.compile(rf"{WORD_START}{or_regex(labels)}\s*+\Z", regex.IGNORECASE),
+        label_before=regex.compile(
+            rf"{WORD_START}{or_regex(labels)}\s*+\Z", BACKWARD | regex.IGNORECASE
+        ),
         units=units,
         qualifiers=qualifier_map,
         year_word=words["year_word"]["word"],
         year_before=regex.compile(
-            rf"{WORD_START}{or_regex(words['year_word']['before'])}\s++\Z", regex.IGNORECASE
+            rf"""(?:{WORD_START}{or_regex(words["year_word"]["before"])}[\s_]++  # mỗi năm
+               | {WORD_START}{or_regex(number_words)}[\s_]++  # ba năm: a number counts years
+               | \d[\s_]++ | /[\s_]*+                   # 4 năm, đồng/năm
+               )\Z""",
+            BACKWARD | regex.IGNORECASE | regex.VERBOSE,
         ),
         year_after=regex.compile(
             rf"\s++{or_regex(words['year_word']['after'])}{WORD_END}", regex.IGNORECASE
+        ),
+        decimal_after=regex.compile(
+            rf"""\s*+(?:{or_regex(words["units"])}{WORD_END}
+                     | {or_regex(words["abbreviations"])}(?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)
+                     | {or_regex(load_table("units")["percent_words"]["signs"])})""",
+            regex.IGNORECASE | regex.VERBOSE,
+        ),
+        vague_after=regex.compile(
+            rf"[\s_]++{or_regex(words['not_a_number']['vague_after'])}{WORD_END}", regex.I
         ),
     )

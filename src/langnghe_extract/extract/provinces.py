@@ -2,12 +2,13 @@
 
 Why this shape: the tool must handle ~1000 documents a second, and a name must be capitalised
 anyway, so the scan jumps from one capitalised word to the next and tries there one compiled
-pattern holding every name, alias and trap phrase as a token trie (``bình (?:dương|định|...)``);
-cue words before a name ("tỉnh", "TP.", "đường", "tại") are read backwards from it by a second
-pattern. Case is folded by the regex, so spans are offsets into the original text; tone
-placement (``Hoá``/``Hóa``) by alternatives in the pattern. Each match is then checked against
-what its words say: a trap phrase ("Thái Bình Dương"), a street ("đường Điện Biên Phủ"), a
-person ("Nguyễn Hòa Bình"), lower case ("hòa bình", peace). Work is linear in the text.
+pattern holding every name, alias and trap phrase as a token trie (``gazetteer.py``); cue words
+before a name ("tỉnh", "TP.", "đường", "tại") are read backwards from it by a second pattern.
+Case is folded by the regex, so spans are offsets into the original text; tone placement
+(``Hoá``/``Hóa``) and word-segmented spellings (``Hà_Nội``) by the pattern too. Each match is
+then checked against what its words say: a trap phrase ("Thái Bình Dương"), a street ("đường
+Điện Biên Phủ"), a commune ("xã Hòa Bình"), a person ("Nguyễn Hòa Bình"), lower case ("hòa
+bình", peace). Work is linear in the text.
 
 A name reports the unit it named before 1 July 2025 (its code), with ``current`` the unit it
 belongs to since; articles in the corpus mostly predate the reorganisation.
@@ -18,35 +19,45 @@ belongs to since; articles in the corpus mostly predate the reorganisation.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.errors import DataError
+from langnghe_extract.extract.gazetteer import (
+    LOOKAROUND,
+    NAME_END,
+    NAME_START,
+    fold,
+    scan_names,
+    trie_regex,
+)
+from langnghe_extract.extract.localities import locality_code
+from langnghe_extract.extract.patterns import WORD_END, WORD_START
+from langnghe_extract.extract.zones import body_end, menu_lines
 from langnghe_extract.models import Province
 
-# Between two words of a name: a dash (with or without spaces) or any run of whitespace.
-_SEP = r"(?:[^\S\n]*+[\-\u2010-\u2015][^\S\n]*+|\s++)"
-_TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng (combining)
-_LOWER_WORD = regex.compile(r"(?<!\w)\p{Ll}")  # a word starting in lower case
-_CANDIDATE = regex.compile(r"(?<!\w)\p{Lu}")  # where a name can start: a capitalised word
-_DISTRICT_START = regex.compile(r"(?<!\w)[\p{Lu}\d]")  # districts also: Quận 1
+_fold = fold  # the folding the tests and data checks compare with
 _CUE_WINDOW = 60  # how far before a name cue words are looked for (three words fit)
+_EVENT_WINDOW = 150  # how far before "tại"/"ở" an event word is looked for, within the sentence
+_SENTENCE_START = regex.compile(r"(?r)[.!?;\n]")  # searched backwards from a cue word
+_SENTENCE_END = regex.compile(r"[.!?;\n]")
+_COMMA = regex.compile(r"[^\S\n]*+,")  # "Ngày 26/5, tại Hà Nội, ..." a fronted place phrase
 # A weather widget right after a name: "Hà Nội: 27°C", "Hà Nội 27 °C".
 _WIDGET = regex.compile(r"[^\S\n]*+:?[^\S\n]*+[-+\u2212]?\d++(?:[.,]\d++)?[^\S\n]*+°")
+# After a name opening a line: "Nam Định: …" (any case), "HẢI PHÒNG - …" (upper case only).
 _HEADLINE_COLON = regex.compile(r"[^\S\n]*+:")
+_DATELINE_DASH = regex.compile(r"[^\S\n]++[\-\u2013\u2014][^\S\n]")
 _HEAD_LINES = 6  # a "HÀ NỘI:" headline prefix is looked for in this many first lines of the body
 _HEAD_CHARS = 1000  # ... and at most this many characters
-# How far a match may reach from where it starts: bounding it keeps each attempt O(1) (the
-# regex module otherwise does work proportional to the rest of the text on every call).
-_LOOKAROUND = 200
 _LEDE_CHARS = 400  # the lede: mentions starting before this offset
+_LIST_GAP = 40  # provinces first named closer than this are named together, in one list
 
 
 @dataclass(frozen=True)
@@ -76,72 +87,6 @@ class _Hit:
 
 
 @cache
-def _tone_pairs() -> dict[str, str]:
-    """Non-standard → standard tone placement for each vowel pair, e.g. ``oá`` → ``óa``."""
-    table: dict[str, str] = {}
-    for first, second in load_table("provinces")["fold"]["tone_pairs"]:
-        for mark in _TONE_MARKS:
-            old = first + unicodedata.normalize("NFC", second + mark)
-            table[old] = unicodedata.normalize("NFC", first + mark) + second
-    return table
-
-
-@cache
-def _tone_regex() -> Any:
-    return regex.compile("|".join(_tone_pairs()))
-
-
-@lru_cache(maxsize=4096)
-def _fold(text: str) -> str:
-    """The comparison form of a name: NFC, lower case, standard tone placement, single spaces.
-
-    >>> _fold("THANH HOÁ")
-    'thanh hóa'
-    >>> _fold("Bà Rịa-Vũng  Tàu") == _fold("Bà Rịa - Vũng Tàu") == "bà rịa vũng tàu"
-    True
-    >>> _fold(unicodedata.normalize("NFD", "Khánh Hoà"))
-    'khánh hòa'
-    """
-    text = unicodedata.normalize("NFC", text).lower()
-    text = _tone_regex().sub(lambda m: _tone_pairs()[m[0]], text)
-    return " ".join(regex.split(_SEP, text.strip()))
-
-
-def _token_regex(token: str) -> str:
-    """A folded token as a pattern that accepts either tone placement."""
-    pattern: str = regex.escape(token)
-    for old, new in _tone_pairs().items():
-        pattern = pattern.replace(new, f"(?:{new}|{old})")
-    return pattern
-
-
-def _trie_regex(phrases: Iterable[str]) -> str:
-    """One alternation for many folded phrases, sharing common leading words.
-
-    >>> _trie_regex(["bình dương", "bình định", "an"])
-    '(?:bình(?:(?:[^\\\\S\\\\n]*+[\\\\-\\\\u2010-\\\\u2015][^\\\\S\\\\n]*+|\\\\s++)(?:dương|định))|an)'
-    """
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for token in phrase.split(" "):
-            node = node.setdefault(token, {})
-        node[""] = {}
-    return _render(trie)
-
-
-def _render(node: dict[str, Any]) -> str:
-    parts = []
-    for token in sorted((t for t in node if t), key=lambda t: (-len(t), t)):
-        child = node[token]
-        rest = ""
-        if any(child):
-            rest = f"(?:{_SEP}{_render(child)})" + ("?" if "" in child else "")
-        parts.append(_token_regex(token) + rest)
-    return "(?:" + "|".join(parts) + ")"
-
-
-@cache
 def _units() -> dict[str, dict[str, str]]:
     """Legacy units by code."""
     return {row["code"]: row for row in load_table("provinces")["legacy"]}
@@ -151,13 +96,13 @@ def _units() -> dict[str, dict[str, str]]:
 def _entries() -> dict[str, _Entry]:
     """Every folded spelling → what it stands for; conflicting spellings are a data bug."""
     table = load_table("provinces")
-    pairs = [(_fold(u["name"]), _Entry(u["code"], u["name"])) for u in _units().values()]
+    pairs = [(fold(u["name"]), _Entry(u["code"], u["name"])) for u in _units().values()]
     for written, alias in table["aliases"].items():
         if alias["unit"] not in _units():
             raise DataError(f"provinces.toml: alias {written!r} names unknown unit {alias['unit']}")
         name = alias.get("name", _units()[alias["unit"]]["name"])
-        pairs.append((_fold(written), _Entry(alias["unit"], name, alias.get("needs_cue", False))))
-    pairs += [(_fold(phrase), _Entry(None, phrase)) for phrase in table["traps"]["phrases"]]
+        pairs.append((fold(written), _Entry(alias["unit"], name, alias.get("needs_cue", False))))
+    pairs += [(fold(phrase), _Entry(None, phrase)) for phrase in table["traps"]["phrases"]]
     entries: dict[str, _Entry] = {}
     for key, entry in pairs:
         if key in entries and entries[key].code != entry.code:
@@ -168,22 +113,22 @@ def _entries() -> dict[str, _Entry]:
 
 @cache
 def _cue_roles() -> dict[str, str]:
-    """Folded cue word → its role (admin, street, neutral, venue, person)."""
+    """Folded cue word → its role (admin, street, neutral, locality, venue, person)."""
     cues = load_table("provinces")["cues"]
-    return {_fold(word): role for role, words in cues.items() for word in words}
+    return {fold(word): role for role, words in cues.items() for word in words}
 
 
 @cache
 def _name_regex() -> Any:
     """Every name, alias and trap, longest first, matched at a capitalised word start."""
-    return regex.compile(rf"(?P<name>{_trie_regex(_entries())})(?!\w)", regex.IGNORECASE)
+    return regex.compile(rf"(?P<name>{trie_regex(_entries())}){NAME_END}", regex.IGNORECASE)
 
 
 @cache
 def _cue_prefix() -> Any:
     """Cue words opening a string: "Tỉnh " in "Tỉnh Thanh Hóa", for lookup_province."""
-    cues = _trie_regex(_cue_roles())
-    return regex.compile(rf"(?:(?P<cue>{cues})\s*+){{1,3}}", regex.IGNORECASE)
+    cues = trie_regex(_cue_roles())
+    return regex.compile(rf"(?:(?P<cue>{cues})[\s_]*+){{1,3}}", regex.IGNORECASE)
 
 
 @cache
@@ -193,28 +138,24 @@ def _cue_regex() -> Any:
     Searched in reverse (``(?r)``) from the name backwards: one anchored attempt instead of a
     scan of the window before every name.
     """
-    cues = _trie_regex(_cue_roles())
-    return regex.compile(rf"(?r)(?:(?<!\w)(?P<cue>{cues})\s*+){{1,3}}\Z", regex.IGNORECASE)
+    cues = trie_regex(_cue_roles())
+    pattern = rf"(?r)(?:{NAME_START}(?P<cue>{cues})[\s_]*+){{1,3}}\Z"
+    return regex.compile(pattern, regex.IGNORECASE)
 
 
-def _capitalised(words: str) -> bool:
-    """Whether every word starts with a capital or a digit: "Hòa Bình" yes, "hòa bình" no."""
-    return _LOWER_WORD.search(words) is None
+@cache
+def _event_regex() -> Any:
+    """Event words ("triển lãm", "hội chợ", "tổ chức"), searched backwards from "tại"/"ở"."""
+    words = trie_regex({fold(w) for w in load_table("provinces")["events"]["words"]})
+    return regex.compile(rf"(?r){WORD_START}(?:{words}){WORD_END}", regex.IGNORECASE)
 
 
-def _scan_names(text: str, names: Any, starts: Any = _CANDIDATE) -> Iterator[Any]:
-    """Matches of ``names`` starting at capitalised words, left to right, never overlapping.
-
-    Why not ``finditer``: trying the whole alternation at every position is ~10x slower than
-    jumping from one capitalised word to the next, and a name must be capitalised anyway.
-    """
-    end = 0
-    for candidate in starts.finditer(text):
-        start = candidate.start()
-        if start >= end and (m := names.match(text, start, start + _LOOKAROUND)):
-            end = m.end()
-            if _capitalised(m["name"]):
-                yield m
+@cache
+def _delegate_regex() -> Any:
+    """A delegate's title and capitalised name, then "(", ending where a province starts."""
+    words = trie_regex({fold(w) for w in load_table("provinces")["delegates"]["words"]})
+    name = r"(?:\p{Lu}[\p{L}\p{M}]*[\s_]+){1,5}"  # not possessive: it is read backwards
+    return regex.compile(rf"(?r){NAME_START}(?i:{words})[\s_]++{name}\([^\S\n]*+\Z")
 
 
 def _cues_before(text: str, start: int) -> tuple[list[int], list[str]]:
@@ -222,26 +163,64 @@ def _cues_before(text: str, start: int) -> tuple[list[int], list[str]]:
     m = _cue_regex().search(text, max(0, start - _CUE_WINDOW), start)
     if m is None:
         return [], []
-    roles = [_cue_roles()[_fold(c)] for c in reversed(m.captures("cue"))]
+    roles = [_cue_roles()[fold(c)] for c in reversed(m.captures("cue"))]
     return m.starts("cue")[::-1], roles
+
+
+def _is_venue(text: str, cue: int, end: int) -> bool:
+    """Whether "tại X"/"ở X" (cue word at ``cue``, name ending at ``end``) is an event's venue.
+
+    Why: "tại Bắc Ninh" after an exhibition or a fair says where it was held, which in an
+    article about a Hải Phòng producer is not what the article is about; "sản xuất tại Bắc
+    Ninh" or "làng nghề ở Bắc Ninh" says where the subject is, and counts in full. The event is
+    named earlier in the sentence ("Triển lãm gốm sứ được tổ chức tại Hà Nội"), or after a
+    fronted place phrase ("Ngày 26/5, tại Hà Nội, Hiệp hội Gỗ tổ chức hội thảo").
+
+    >>> text = "Ngày 2/4, tại Hà Nội, hiệp hội tổ chức hội chợ."
+    >>> _is_venue(text, 10, 20), _is_venue("Làng nghề ở Hà Nội, tỉnh khác", 10, 18)
+    (True, False)
+    """
+    low = max(0, cue - _EVENT_WINDOW)
+    if boundary := _SENTENCE_START.search(text, low, cue):
+        low = boundary.end()
+    if _event_regex().search(text, low, cue):
+        return True
+    if not _COMMA.match(text, end, end + LOOKAROUND):
+        return False
+    boundary = _SENTENCE_END.search(text, end, end + _EVENT_WINDOW)
+    high = boundary.start() if boundary else min(len(text), end + _EVENT_WINDOW)
+    return _event_regex().search(text, end, high) is not None
+
+
+def _roles(text: str, cue_starts: list[int], cues: list[str], end: int) -> frozenset[str]:
+    """The cue roles, "venue" kept only when "tại"/"ở" names where an event was held."""
+    roles = set(cues)
+    if "venue" in roles and not _is_venue(text, cue_starts[cues.index("venue")], end):
+        roles.discard("venue")
+    return frozenset(roles)
 
 
 def _hit(text: str, m: Any) -> _Hit | None:
     """A checked mention for one name match, or None when the words say it is not a province."""
-    entry = _entries()[_fold(m["name"])]
+    entry = _entries()[fold(m["name"])]
     start = m.start("name")
     cue_starts, cues = _cues_before(text, start)
     last = cues[-1] if cues else None
     person = last == "person" and text[cue_starts[-1]].isupper()
-    if entry.code is None or last == "street" or person:
+    if entry.code is None or last in ("street", "locality") or person:
         return None
-    if entry.needs_cue:
+    roles = _roles(text, cue_starts, cues, m.end("name"))
+    if _delegate_regex().search(text, max(0, start - _CUE_WINDOW), start):
+        roles |= {"delegate"}  # "đại biểu Nguyễn Văn A (Đồng Tháp)": the seat, not the subject
+    if entry.needs_cue:  # "TP. HCM" is the usual spelling: its cue stresses nothing
         if "admin" not in cues:
             return None
         start = max(s for s, role in zip(cue_starts, cues, strict=True) if role == "admin")
+        roles -= {"admin"}
     province = _province(entry.code, entry.name)
     match_start = cue_starts[0] if cue_starts else start
-    return _Hit(ProvinceMention((start, m.end("name")), province), match_start, frozenset(cues))
+    mention = ProvinceMention((start, m.end("name")), province)
+    return _Hit(mention, match_start, roles)
 
 
 @cache
@@ -253,12 +232,12 @@ def _province(code: str, name: str | None = None) -> Province:
 @lru_cache(maxsize=4)
 def _scan(text: str) -> tuple[_Hit, ...]:
     """All checked mentions; cached because the pipeline asks for the same text several times."""
-    hits = (_hit(text, m) for m in _scan_names(text, _name_regex()))
+    hits = (_hit(text, m) for m in scan_names(text, _name_regex()))
     return tuple(h for h in hits if h is not None)
 
 
 def find_provinces(text: str) -> list[ProvinceMention]:
-    """Every province mention in ``text``, in order of position.
+    """Every province mention in ``text``, in order of position, page furniture included.
 
     Text is expected in NFC (the reader normalises it); spans index into it as given.
 
@@ -268,23 +247,26 @@ def find_provinces(text: str) -> list[ProvinceMention]:
     []
     >>> find_provinces("HÀ NỘI:")[0].province
     Province(name='Hà Nội', code='01', current='Hà Nội')
+    >>> [m.province.name for m in find_provinces("làng_nghề Hà_Nội và Thái_Bình_Dương")]
+    ['Hà Nội']
     """
     return [hit.mention for hit in _scan(text)]
 
 
 def list_provinces(text: str) -> list[Province]:
-    """Provinces named in ``text``, first mention first, no repeats.
+    """Provinces named in the body of ``text``, first mention first, no repeats.
 
     A unit counts once, under the name of its first mention ("Thừa Thiên Huế" then "Huế").
+    Menus, weather widgets and related-news lists are not the body and are skipped.
 
     >>> [p.name for p in list_provinces("Nam Định, Hà Nội và tỉnh Nam Định")]
     ['Nam Định', 'Hà Nội']
-    >>> list_provinces("Thủ đô")
-    []
+    >>> list_provinces("Thủ đô"), list_provinces("Hà Nội: 27°C")
+    ([], [])
     """
     seen: dict[str, Province] = {}
-    for mention in find_provinces(text):
-        seen.setdefault(mention.province.code, mention.province)
+    for hit in _usable(text):
+        seen.setdefault(hit.mention.province.code, hit.mention.province)
     return list(seen.values())
 
 
@@ -300,15 +282,15 @@ def lookup_province(name: str) -> Province | None:
     >>> lookup_province("Thái Bình Dương") is None, lookup_province("Lào") is None
     (True, True)
     """
-    name = unicodedata.normalize("NFC", name).strip()
-    entry = _entries().get(_fold(name))
+    name = fold(name)
+    entry = _entries().get(name)
     cues = _cue_prefix().match(name)
     if (
         entry is None
         and cues
-        and {_cue_roles()[_fold(c)] for c in cues.captures("cue")} == {"admin"}
+        and {_cue_roles()[fold(c)] for c in cues.captures("cue")} == {"admin"}
     ):
-        entry = _entries().get(_fold(name[cues.end() :]))
+        entry = _entries().get(fold(name[cues.end() :]))
     if entry is None or entry.code is None:
         return None
     return _province(entry.code, entry.name)
@@ -318,11 +300,16 @@ def choose_province(title: str | None, text: str) -> Province | None:
     """The province the article is about, first rule that gives one wins.
 
     1. a headline prefix in the title ("Thanh Hóa: …", "HÀ NỘI: …", "TP. HCM: …");
-    2. a province in the title; 3. a headline prefix in the first lines of the body;
-    4. a province in the lede; 5. the most prominent province in the body;
-    6. districts written with their type word ("huyện Trực Ninh"), when no province is named.
-    Among several, the best scored in the body wins: "tỉnh X" counts double, and "tại X"/"ở X"
-    (where an event was held) half. Weather widgets ("Hà Nội: 27°C") never count.
+    2. a province in the title; 3. a headline prefix or dateline ("HẢI PHÒNG - ") in the first
+    lines of the body; 4. the province of the lede best scored in the body, an event's venue
+    only when the lede names no other (the article reports that event); 5. the most prominent
+    province in the body, none when those sharing the top are named in one list (a regional
+    or national article);
+    6. districts or communes written with their type word ("huyện Trực Ninh"), when no province
+    is named. Among several, the best scored in the body wins: "tỉnh X" counts double, and the
+    venue of an event ("Triển lãm … tại X") half, and only when nothing else is named. Weather
+    widgets ("Hà Nội: 27°C"), menus, related-news lists and a delegate's seat ("đại biểu
+    Nguyễn Văn A (Đồng Tháp)") never count.
 
     >>> choose_province("Thanh Hóa: Khuyến khích làng nghề", "Tại Hà Nội ...").name
     'Thanh Hóa'
@@ -334,7 +321,7 @@ def choose_province(title: str | None, text: str) -> Province | None:
     True
     """
     title = title or ""
-    title_hits, body_hits = _usable(title), _usable(text)
+    title_hits, body_hits = _subjects(title), _subjects(text)
     scores = _scores(body_hits)
     head_end = _head_end(text)
     head = [h for h in body_hits if h.match_start < head_end]
@@ -343,12 +330,14 @@ def choose_province(title: str | None, text: str) -> Province | None:
         _headline(title_hits, title),
         _best(title_hits, scores),
         _headline(head, text),
-        _best(lede, scores),
-        _best(body_hits, scores),
+        _prominent(lede, scores),
     ):
         if pick is not None:
             return pick
-    return _district_province(title + "\n" + text)
+    if body_hits:
+        return _prominent(body_hits, scores)
+    code = locality_code(title + "\n" + text[: body_end(text)])
+    return _province(code) if code else None
 
 
 def _head_end(text: str) -> int:
@@ -361,36 +350,57 @@ def _head_end(text: str) -> int:
     return end
 
 
-def _usable(text: str) -> list[_Hit]:
-    """Mentions that may decide the article's province: not a weather widget."""
-    ends = (h.mention.span[1] for h in _scan(text))
-    widget = [_WIDGET.match(text, end, end + _LOOKAROUND) for end in ends]
-    return [h for h, w in zip(_scan(text), widget, strict=True) if w is None]
+@lru_cache(maxsize=4)
+def _usable(text: str) -> tuple[_Hit, ...]:
+    """Mentions in the body proper: not a weather widget, a menu line or a related-news list."""
+    end_of_body = body_end(text)
+    menus = iter(menu_lines(text))
+    menu = next(menus, None)
+    usable = []
+    for hit in _scan(text):
+        start, end = hit.mention.span
+        while menu is not None and menu[1] < start:
+            menu = next(menus, None)
+        in_menu = menu is not None and menu[0] <= start <= menu[1]
+        widget = _WIDGET.match(text, end, end + LOOKAROUND)
+        if start < end_of_body and not in_menu and widget is None:
+            usable.append(hit)
+    return tuple(usable)
+
+
+def _subjects(text: str) -> tuple[_Hit, ...]:
+    """Usable mentions that may be what the article is about: not a delegate's seat."""
+    return tuple(hit for hit in _usable(text) if "delegate" not in hit.roles)
 
 
 def _weight(hit: _Hit) -> float:
     return (2.0 if "admin" in hit.roles else 1.0) * (0.5 if "venue" in hit.roles else 1.0)
 
 
-def _scores(hits: list[_Hit]) -> dict[str, float]:
+def _scores(hits: tuple[_Hit, ...]) -> dict[str, float]:
     scores: dict[str, float] = defaultdict(float)
     for hit in hits:
         scores[hit.mention.province.code] += _weight(hit)
     return scores
 
 
-def _headline(hits: list[_Hit], text: str) -> Province | None:
-    """The first mention that opens a line and is followed by a colon: "HÀ NỘI: …"."""
+def _headline(hits: Sequence[_Hit], text: str) -> Province | None:
+    """The first mention that opens a line and is followed by a colon ("HÀ NỘI: …", "Nam Định:
+    …"), or written in upper case and followed by a dash (a dateline: "HẢI PHÒNG - Sáng 5/3")."""
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.match_start) + 1
-        opens_line = not text[line_start : hit.match_start].strip()
-        end = hit.mention.span[1]
-        if opens_line and _HEADLINE_COLON.match(text, end, end + _LOOKAROUND):
+        if text[line_start : hit.match_start].strip():
+            continue
+        start, end = hit.mention.span
+        if _HEADLINE_COLON.match(text, end, end + LOOKAROUND):
+            return hit.mention.province
+        upper = text[start:end].isupper()
+        if upper and _DATELINE_DASH.match(text, end, end + LOOKAROUND):
             return hit.mention.province
     return None
 
 
-def _best(hits: list[_Hit], scores: dict[str, float]) -> Province | None:
+def _best(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
     """Of ``hits``, the province best scored in the body (first on ties), venues last."""
     ranked = [h for h in hits if "venue" not in h.roles] or hits
     if not ranked:
@@ -399,35 +409,28 @@ def _best(hits: list[_Hit], scores: dict[str, float]) -> Province | None:
     return top.mention.province
 
 
-@cache
-def _districts() -> tuple[Any, Any, dict[tuple[str, str], list[str]]]:
-    """District names, the type words before them, and (type, name) → province codes."""
-    index: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for row in load_table("districts")["province"]:
-        for kind, names in row.items():
-            if kind != "code":
-                for name in names:
-                    index[_fold(kind), _fold(name)].append(row["code"])
-    names = rf"(?P<name>{_trie_regex({n for _, n in index})})(?!\w)"
-    kinds = rf"(?r)(?<!\w)(?P<kind>{_trie_regex({k for k, _ in index})})\s++\Z"
-    return regex.compile(names, regex.I), regex.compile(kinds, regex.I), dict(index)
+def _prominent(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
+    """The best scored province of ``hits``, venues only when nothing else; first named on a tie.
 
+    None when provinces tied at the top are first named together, in one list ("Hà Nội, Hải
+    Phòng, Quảng Ninh"): a regional or national article, with no one province as its subject.
 
-def _district_province(text: str) -> Province | None:
-    """The province most districts point to; a name in n provinces gives each 1/n of a vote.
-
-    >>> _district_province("huyện An Lão và huyện Vĩnh Bảo").name
-    'Hải Phòng'
-    >>> _district_province("Quận 1").name, _district_province("tỉnh nào đó") is None
-    ('Hồ Chí Minh', True)
+    >>> def pick(text: str) -> str | None:
+    ...     found = _prominent(_usable(text), _scores(_usable(text)))
+    ...     return found.name if found else None
+    >>> pick("Hà Nam, tỉnh Thái Bình"), pick("Hà Nội, Hải Phòng.")
+    ('Thái Bình', None)
+    >>> pick("Nón lá Huế. " + "Nghề truyền thống được giữ gìn. " * 3 + "Khách từ Hà Nội.")
+    'Huế'
     """
-    names, kinds, index = _districts()
-    votes: dict[str, float] = defaultdict(float)
-    for m in _scan_names(text, names, _DISTRICT_START):
-        kind = kinds.search(text, max(0, m.start() - _CUE_WINDOW), m.start())  # reverse search
-        codes = index.get((_fold(kind["kind"]), _fold(m["name"])), []) if kind else []
-        for code in codes:
-            votes[code] += 1 / len(codes)
-    if not votes:
+    subject = [h for h in hits if "venue" not in h.roles] or list(hits)
+    first: dict[str, _Hit] = {}
+    for hit in subject:
+        first.setdefault(hit.mention.province.code, hit)
+    if not first:
         return None
-    return _province(max(votes, key=lambda code: votes[code]))
+    top = max(scores[code] for code in first)
+    tied = [hit.mention.span[0] for code, hit in first.items() if scores[code] == top]
+    if any(b - a < _LIST_GAP for a, b in pairwise(tied)):
+        return None
+    return next(hit.mention.province for code, hit in first.items() if scores[code] == top)

@@ -1,0 +1,1 @@
+"""The page template, style sheet and script of ``langnghe report``, inlined into each report."""

@@ -1,0 +1,34 @@
+"""The tables of ``data/boilerplate.toml`` and the regex helper the cleaning rules build from them.
+
+Shared by ``metadata``, ``dates``, ``clean`` and ``furniture``: language data stays in the TOML
+file, these two functions only load a table and turn a word list into an alternation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import regex
+
+from langnghe_extract.data import load_table
+
+
+def table(name: str) -> dict[str, Any]:
+    """One section of ``boilerplate.toml``.
+
+    >>> "Tin liên quan" in table("related_tail")["markers"]
+    True
+    """
+    section: dict[str, Any] = load_table("boilerplate")[name]
+    return section
+
+
+def or_regex(words: Iterable[str]) -> str:
+    """An alternation of ``words``, escaped, longest first, any run of spaces matching one space.
+
+    >>> or_regex(["Bài", "Bài và ảnh"])
+    'Bài\\\\s++và\\\\s++ảnh|Bài'
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s++".join(regex.escape(part) for part in w.split()) for w in ordered)

@@ -1,0 +1,171 @@
+"""Districts and communes that point to a province when an article names none.
+
+Why: local news often names only ``huyện Trực Ninh`` or ``xã Duyên Thái, huyện Thường Tín``. A
+district or commune name is only trusted with its type word written right before it ("huyện",
+"quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "đặc khu"), because alone most of
+them are common words or people's names. Districts (``data/districts.toml``) are the units
+before 1 July 2025, when the district level was abolished; communes (``data/communes.toml``)
+are those before and after it. A name found in several provinces ("huyện An Lão": Hải Phòng
+and Bình Định) gives no answer on its own; with others it gives each a share of a vote.
+
+Why no trie regex here, unlike ``provinces.py``: ~13,000 names would take seconds to compile.
+At each capitalised word the type word is read backwards by one small pattern, and the words
+from there are looked up in a dict, longest first: still one pass over the text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from langnghe_extract.data import load_table
+from langnghe_extract.extract.gazetteer import capitalised, fold
+from langnghe_extract.extract.patterns import WORD_START, or_regex
+
+_MAX_WORDS = 5  # the longest names: "Văn Miếu - Quốc Tử Giám", "Cư Dliê M'nông"
+_REST = r"[\p{L}\p{M}\p{N}'\u2019]*+"  # the rest of a word; "'" for "Ea H'Leo", "Đắk R'Lấp"
+# Between the words of a name: a dash ("Phan Rang - Tháp Chàm"), spaces, or "_" (Trực_Ninh).
+_GAP = r"(?:[^\S\n]*+[\-\u2013][^\S\n]*+|[^\S\n]++|_)"
+_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{Lu}\d]")  # a name starts capitalised: "Quận 1"
+_WORD = rf"[\p{{L}}\p{{M}}\p{{N}}]{_REST}"
+_WORDS = regex.compile(
+    rf"{_WORD}(?:{_GAP}{_WORD}){{0,{_MAX_WORDS - 1}}}"
+)  # a name and what follows
+_KIND_WINDOW = 20  # how far before a name its type word is looked for ("thành phố " fits)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Type words read backwards from a name, and (type, name) → legacy province codes."""
+
+    pattern: Any
+    codes: dict[tuple[str, str], tuple[str, ...]]
+    lower_case: frozenset[str]  # names the data writes with a lower-case word: "Pa ủ"
+
+
+def _build(rows: list[dict[str, Any]], to_legacy: dict[str, str], extra: list[str]) -> _Index:
+    """The index of ``rows``; each name is also accepted after the type words in ``extra``."""
+    index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    lower = set()
+    spellings = _spellings()
+    for row in rows:
+        for kind, names in row.items():
+            if kind != "code":
+                for name in [*names, *(other for n in names for other in spellings.get(n, []))]:
+                    lower.update([fold(name)] if not capitalised(name) else [])
+                    for also in (kind, *extra):
+                        index[fold(also), fold(name)].add(to_legacy[row["code"]])
+    kinds = or_regex({kind for kind, _ in index})
+    # Read backwards from a capitalised word: one anchored attempt per candidate name.
+    pattern = regex.compile(rf"(?r){WORD_START}(?P<kind>{kinds})[\s_]++\Z", regex.IGNORECASE)
+    codes = {key: tuple(sorted(value)) for key, value in index.items()}
+    return _Index(pattern, codes, frozenset(lower))
+
+
+@cache
+def _spellings() -> dict[str, list[str]]:
+    """Data spelling → the other spellings articles use ("Mù Căng Chải" → ["Mù Cang Chải"])."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for written, data in load_table("provinces")["localities"]["spellings"].items():
+        table[data].append(written)
+    return table
+
+
+@cache
+def districts() -> _Index:
+    """Pre-2025 districts; their rows already carry legacy province codes."""
+    rows = load_table("districts")["province"]
+    return _build(rows, {row["code"]: row["code"] for row in rows}, [])
+
+
+@cache
+def legacy_communes() -> _Index:
+    """Pre-2025 communes, wards and towns (thị trấn), by legacy province code."""
+    rows = load_table("communes")["legacy"]
+    return _build(rows, {row["code"]: row["code"] for row in rows}, [])
+
+
+@cache
+def current_communes() -> _Index:
+    """Post-2025 communes, each new province read as the legacy unit of the same name.
+
+    Why the legacy unit: every name the matcher reports carries the code of the unit it named
+    before the reorganisation (``Bắc Ninh`` is 27 whether written in 2020 or 2026), so an
+    article naming a commune of the new Bắc Ninh must group with those naming Bắc Ninh. Many
+    new wards took the name of the town they replaced ("phường Cửa Lò" for "thị xã Cửa Lò"),
+    so the old town's type words are accepted before them too.
+    """
+    table = load_table("provinces")
+    legacy = {unit["name"]: unit["code"] for unit in table["legacy"]}
+    to_legacy = {unit["code"]: legacy[unit["name"]] for unit in table["current"]}
+    extra = table["localities"]["former_town_kinds"]
+    return _build(load_table("communes")["current"], to_legacy, extra)
+
+
+def lookup_locality(kind: str, words: str, index: _Index) -> tuple[str, ...]:
+    """Legacy codes of the longest name opening ``words`` that the index has after ``kind``.
+
+    >>> lookup_locality("huyện", "Gia Lâm phát triển", districts())
+    ('01',)
+    >>> lookup_locality("Huyện", "An_Lão", districts())
+    ('31', '52')
+    >>> lookup_locality("huyện", "Lào", districts())
+    ()
+    """
+    tokens = regex.split(_GAP, words)
+    for size in range(min(len(tokens), _MAX_WORDS), 0, -1):
+        written = " ".join(tokens[:size])
+        name = fold(written)
+        codes = index.codes.get((fold(kind), name))
+        if codes and (capitalised(written) or name in index.lower_case):
+            return codes
+    return ()
+
+
+def _votes(text: str, index: _Index) -> dict[str, float]:
+    """Each typed name votes for its provinces, 1/n each when it exists in n of them."""
+    votes: dict[str, float] = defaultdict(float)
+    for candidate in _START.finditer(text):
+        start = candidate.start()
+        kind = index.pattern.search(text, max(0, start - _KIND_WINDOW), start)
+        words = _WORDS.match(text, start, start + 100) if kind else None
+        codes = lookup_locality(kind["kind"], words[0], index) if kind and words else ()
+        for code in codes:
+            votes[code] += 1 / len(codes)
+    return votes
+
+
+def _winner(votes: dict[str, float]) -> str | None:
+    """The code with the most votes, or None when none has any or two share the top."""
+    ranked = sorted(votes.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(votes, key=lambda code: votes[code])
+
+
+_INDEXES: tuple[Callable[[], _Index], ...] = (districts, legacy_communes, current_communes)
+
+
+def locality_code(text: str) -> str | None:
+    """The legacy code of the province the districts, else the old, else the new communes of
+    ``text`` point to; None when they point nowhere or to several provinces alike. A later
+    list is read only when the earlier ones found no name at all.
+
+    >>> locality_code("huyện An Lão và huyện Vĩnh Bảo")
+    '31'
+    >>> locality_code("Quận 1"), locality_code("huyện An Lão"), locality_code("An Lão")
+    ('79', None, None)
+    >>> locality_code("làng nghề huyện Trực_Ninh"), locality_code("thị trấn Phố Châu")
+    ('36', '42')
+    >>> locality_code("thị xã Cửa Lò"), locality_code("xã Tân An")
+    ('40', None)
+    """
+    for index in _INDEXES:
+        if votes := _votes(text, index()):  # names found but tied: no guess from the next list
+            return _winner(votes)
+    return None

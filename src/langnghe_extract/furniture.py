@@ -1,0 +1,224 @@
+"""Line rules for the page furniture of other sites' text dumps, run by ``clean.RULES``.
+
+Share and print widgets, readers' comment boxes, copyright footers, site names above the
+headline, agency prefixes ("LNV - ", "(Chinhphu.vn) - ") and photo captions: each rule marks
+whole lines of a ``Page`` as cut (or trims a prefix or a caption off a line) and takes its words
+from the table of ``data/boilerplate.toml`` that bears its name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import regex
+
+from langnghe_extract.boilerplate import or_regex, table
+from langnghe_extract.metadata import parse_byline
+from langnghe_extract.page import Page
+
+MAX_WIDGET = 120  # characters: a widget line is short
+MAX_FOOTER = 300  # characters: a footer line is short
+FOOTER_ZONE = 8  # footer lines sit among the last kept lines
+MAX_SITE_NAME = 60  # characters of a site name line
+MAX_CAPTION = 500  # characters of a caption line ending in a photo credit (some run long)
+MAX_SHORT_CAPTION = 150  # characters of a caption line above a credit line
+MAX_CREDIT = 40  # characters of a photographer's name
+MAX_GLUED = 8  # passes over a line with credits in a row
+
+_FLAGS = regex.IGNORECASE | regex.VERBOSE
+# A credited name's word: "Minh", "Đức/TTXVN", "Vietnam+", initials "L.A", "H.THANH".
+_NAME = r"\p{Lu}[\p{L}\d/+]*+(?:\.\p{Lu}[\p{L}\d/+]*+)*+"
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    photo_words = table("photo_credit")["words"]
+    photo = or_regex(photo_words)
+    domains = "|".join(regex.escape(d) for d in table("agency_prefix")["domains"])
+    names = or_regex(table("agency_prefix")["names"])
+    return {
+        "widget": regex.compile(
+            rf"(?:(?:{or_regex(table('share_widget')['words'])})(?![\p{{L}}])|[\s|•·/()\d-])++",
+            regex.IGNORECASE,
+        ),
+        "comment": regex.compile(
+            rf"""(?:\(?\d{{1,6}}\)?\s*+)?+                  # "(12) Bình luận"
+            (?:{or_regex(table("comment_box")["markers"])})
+            (?:\s*+\(?\d{{1,6}}\)?)?+\s*+:?""",  # "Bình luận (12)"
+            _FLAGS,
+        ),
+        "footer": regex.compile(
+            rf"(?P<marker>{or_regex(table('copyright_footer')['markers'])})(?P<colon>\s*+:)?",
+            regex.IGNORECASE,
+        ),
+        "agency": regex.compile(
+            rf"""(?:\(\s*+[^()\n]{{2,30}}+\s*+\)                   # (Chinhphu.vn), (Dân trí)
+              |(?:{names})                                        # a known name
+              |[\p{{L}}\d-]{{2,30}}+(?i:{domains})(?i:\.vn)?+      # VOV.VN, Baomoi.com
+              |\p{{Lu}}{{2,7}}+(?:\ \p{{Lu}}{{2,7}}+){{0,2}}+)      # LNV, TTXVN, HÀ NỘI
+            \s*+[-–—]\s++(?=[\p{{Lu}}\d"“])""",
+            regex.VERBOSE,
+        ),
+        "site_name": regex.compile(
+            rf"""(?:(?:{or_regex(table("site_name")["words"])})\s++\p{{Lu}}[\p{{L}}&.-]*+
+                (?:\s++[\p{{L}}&.-]++){{0,6}}+
+              |[\p{{L}}\d.-]{{2,40}}+(?:{domains})(?:\.vn)?+)""",
+            _FLAGS,
+        ),
+        "caption_end": regex.compile(  # case-sensitive: "ảnh" inside a sentence is no credit
+            rf"""(?:\s*+[-–]\s*+|\s++)(?:{photo})\s*+:\s*+[^()\n]{{1,{MAX_CREDIT}}}+\s*+\.?\s*+
+            |\s*+\(\s*+(?:{photo})(?:\s*+:?\s*+[^()\n]{{1,{MAX_CREDIT}}}+)?+\)\s*+\.?\s*+""",
+            regex.VERBOSE,
+        ),
+        "credit_alone": regex.compile(
+            rf"\(?\s*+(?:{photo})\s*+:\s*+[^()\n]{{1,{MAX_CREDIT}}}+\)?\s*+\.?\s*+"
+        ),
+        "caption_alone": regex.compile(rf"(?:{photo})", regex.IGNORECASE),
+        "caption_opening": regex.compile(rf"(?:{_phrases(photo_words)})\s++(?=\p{{Lu}})"),
+        "glued": regex.compile(
+            rf"""(?:(?<=^)|(?<=[.!?…"”]\s))                   # at a sentence start
+            (?:(?:(?!(?:{photo})\s*+:)[^.!?\n]){{1,250}}+[.!?…]\s*+)?+  # a caption, ending in "."
+            \(\s*+(?:{photo})\s*+:[^()\n]{{1,{MAX_CREDIT}}}+\)\s*+     # (Ảnh: Khiếu Tư/TTXVN)
+          | (?:(?<=^)|(?<=[.!?…"”]\s))
+            (?:(?!(?:{photo})\s*+:)[^.!?\n]){{0,250}}+[.!?…]?+\s*+    # a caption, "." or not
+            (?<!\(\s*+)                                    # a bare credit, not "(Ảnh: …)"
+            (?:{photo})\s*+:\s*+
+            (?:{_NAME}(?:\ {_NAME}){{0,3}}+(?:\s{{2,}}+|\.\s++|$)     # Hải An. | Minh Đức/TTXVN
+              |{_NAME}(?:\ {_NAME})?(?=\s\p{{Lu}})                    # L.A Qua …
+              |[^\n.,;:\d]{{1,25}}?\.(?:\s++|$)                      # Cắt từ clip.
+              |[\p{{Ll}}\d_.-]{{3,30}}+(?=\s++\p{{Lu}}|$))           # an account name
+            \s*+""",
+            regex.VERBOSE,
+        ),
+    }
+
+
+def _phrases(words: list[str]) -> str:
+    """Only the phrases of several words ("Ảnh minh họa", not "Ảnh"): safe at a line's start."""
+    return or_regex(w for w in words if " " in w)
+
+
+def cut_punctuation_lines(page: Page, rule: str) -> None:
+    """A line with no letter and no digit ("." or "* * *" left by a scraper) says nothing."""
+    for i in page.kept():
+        if len(page.lines[i]) <= MAX_WIDGET and not any(c.isalnum() for c in page.lines[i]):
+            page.cut(i, rule)
+
+
+def cut_share_widgets(page: Page, rule: str) -> None:
+    """A line made only of share, print and font-size buttons: "Chia sẻ | Facebook | In bài"."""
+    widget = _patterns()["widget"]
+    for i in page.kept():
+        line = page.lines[i]
+        if len(line) <= MAX_WIDGET and widget.fullmatch(line) and any(c.isalpha() for c in line):
+            page.cut(i, rule)
+
+
+def cut_comment_box(page: Page, rule: str) -> None:
+    """From a "Ý kiến bạn đọc" / "Bình luận (3)" line after the body, cut everything to the end."""
+    comment = _patterns()["comment"]
+    kept = page.kept()
+    for pos, i in enumerate(kept):
+        if pos > 0 and len(page.lines[i]) <= 60 and comment.fullmatch(page.lines[i]):
+            for j in kept[pos:]:
+                page.cut(j, rule)
+            return
+
+
+def cut_copyright_footer(page: Page, rule: str) -> None:
+    """ "© 2024 Báo …", "Giấy phép số …", "Tổng biên tập: …" among the last lines of the page.
+
+    "©" and "Copyright" are footers anywhere; the other words only near the end or before ":",
+    because "Bản quyền tác giả …" can open a sentence of the article.
+    """
+    footer = _patterns()["footer"]
+    kept = page.kept()
+    tail = set(kept[-FOOTER_ZONE:])
+    for i in kept:
+        line = page.lines[i]
+        m = footer.match(line) if len(line) <= MAX_FOOTER else None
+        if m is None:
+            continue
+        always = m.group("marker").casefold() in ("©", "copyright")
+        if always or m.group("colon") or i in tail:
+            page.cut(i, rule)
+
+
+def cut_site_names(page: Page, rule: str) -> None:
+    """A site's name alone on a line above the headline: "Báo Nông thôn Ngày nay", "vov.vn"."""
+    site = _patterns()["site_name"]
+    zone = page.header_zone()
+    for pos, i in enumerate(zone):
+        line = page.lines[i]
+        headline_after = any(not site.fullmatch(page.lines[j]) for j in zone[pos + 1 :])
+        if len(line) <= MAX_SITE_NAME and headline_after and site.fullmatch(line):
+            page.cut(i, rule)  # never the last header line: "Tạp chí Mỹ …" may be the headline
+
+
+def trim_agency_prefix(page: Page, rule: str) -> None:
+    """ "LNV - Sáng 12/3, …" → "Sáng 12/3, …" on the first body line (the prefix is not text)."""
+    del rule  # a trim, not a cut: the line stays
+    after_title = [i for i in page.kept() if page.title_index is None or i > page.title_index]
+    if not after_title:
+        return
+    first = after_title[0]
+    m = _patterns()["agency"].match(page.lines[first])
+    if m is not None and len(page.lines[first]) > 2 * m.end():
+        page.lines[first] = page.lines[first][m.end() :]
+
+
+def cut_caption_lines(page: Page, rule: str) -> None:
+    """A short line ending in a photo credit is a caption: "Sản phẩm lụa - Ảnh: Thanh Ba"."""
+    patterns = _patterns()
+    previous: int | None = None
+    for i in page.kept():
+        line, above = page.lines[i], previous
+        previous = i
+        if len(line) > MAX_CAPTION:
+            continue
+        if patterns["caption_alone"].fullmatch(line.strip(" .()")):
+            page.cut(i, rule)  # "Ảnh minh họa" alone
+            continue
+        if patterns["credit_alone"].fullmatch(line):
+            # "( Ảnh : Thanh_Lâm ) ." under its caption; a bare "Ảnh: X" credits the article
+            page.cut(i, rule)
+            if line.startswith("(") and above is not None and _is_caption(page.lines[above]):
+                page.cut(above, rule)
+            continue
+        start = _credit_at_end(line)
+        if start is not None and parse_byline(line) is None:  # "Bài: X - Ảnh: Y" is a byline
+            page.cut(i, rule)
+
+
+def _is_caption(line: str) -> bool:
+    """One short sentence (a caption above a credit line), not a paragraph."""
+    body = line.rstrip(" .")
+    return len(line) <= MAX_SHORT_CAPTION and not any(mark in body for mark in ".!?;:")
+
+
+def _credit_at_end(line: str) -> int | None:
+    """Where a trailing photo credit starts ("… - Ảnh: X", "… (Ảnh: X)"), else None."""
+    for m in _patterns()["caption_end"].finditer(line):
+        if m.end() == len(line) and m.start() > 0:
+            return int(m.start())
+    return None
+
+
+def trim_glued_captions(page: Page, rule: str) -> None:
+    """Flattened pages glue a caption and its credit to the next paragraph:
+    "Làng gốm Bát Tràng. Ảnh: Hồng Vĩnh. Không được …" keeps only "Không được …"."""
+    del rule  # a trim: the rest of the line is article text
+    patterns = _patterns()
+    for i in page.kept():
+        line = page.lines[i]
+        opening = patterns["caption_opening"].match(line)
+        trimmed = line[opening.end() :] if opening else line
+        for _ in range(MAX_GLUED):  # "… Ảnh: a Ảnh: b Ảnh: c": each pass frees the next
+            if "Ả" not in trimmed:
+                break
+            trimmed, count = patterns["glued"].subn("", trimmed)
+            if not count:
+                break
+        if trimmed and trimmed != line:
+            page.lines[i] = trimmed.strip()
