@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from langnghe_extract.extract import Found
-from langnghe_extract.extract.context import Frame, find_periods
+from langnghe_extract.extract.context import Frame, find_periods, latest_year
 from langnghe_extract.models import Fact, Kind, Number, Status
 
 
@@ -32,17 +32,66 @@ def to_number(value: Decimal, kind: Kind) -> Number:
     return float(value)
 
 
-def to_facts(text: str, found: list[Found]) -> list[Fact]:
-    """Build validated facts, carrying a plan period over to plan figures that lack a time."""
+def to_facts(text: str, found: list[Found], published: str | None = None) -> list[Fact]:
+    """Build validated facts, carrying a plan period over to plan figures that lack a time.
+
+    ``published`` (ISO date, as the cleaner gives it) dates ``trong năm nay`` and tells a
+    deadline still ahead (``đến năm 2025 có``: a target) from one already past.
+    """
     periods = find_periods(text)
+    published_year = _year_of(published)
+    present = published_year if published_year is not None else latest_year(text)
     facts: list[Fact] = []
     for item in found:
-        frame = item.frame
+        frame = _dated(item.frame, published_year, present, periods, item.candidate.start)
         if frame.status is not Status.ACTUAL and frame.year is None and frame.period is None:
             earlier = [period for at, period in periods if at < item.candidate.start]
             frame = replace(frame, period=earlier[-1] if earlier else None)
         facts.append(_fact(text, item, frame))
     return sorted(facts, key=lambda f: f.span)
+
+
+def _year_of(published: str | None) -> int | None:
+    """The year of an ISO date or datetime ("2021-09-16T10:04+07:00" → 2021).
+
+    >>> _year_of("2021-09-16T10:04+07:00"), _year_of(None), _year_of("hôm qua")
+    (2021, None, None)
+    """
+    if published is None or not published[:4].isdigit():
+        return None
+    return int(published[:4])
+
+
+def _dated(
+    frame: Frame,
+    published_year: int | None,
+    present: int | None,
+    periods: list[tuple[int, tuple[int, int]]],
+    position: int,
+) -> Frame:
+    """Settle the frame's relative year and deadline against the article's date.
+
+    ``trong năm nay`` is the year the article was published. ``đến năm 2025 có …`` is a target
+    when 2025 is still ahead of the article (its date, else the latest year it names), and its
+    time is the plan period ending then: one the article set before, else from the year of
+    publication.
+    """
+    if frame.relative_year is not None and frame.year is None and frame.period is None:
+        year = None if published_year is None else published_year + frame.relative_year
+        frame = replace(frame, year=year)
+    deadline = frame.deadline
+    if deadline is None or (present is not None and deadline <= present):
+        return frame
+    if frame.status is Status.ACTUAL:
+        frame = replace(frame, status=Status.TARGET)
+    if frame.year != deadline:
+        return frame
+    earlier = [p for at, p in periods if at < position and p[1] == deadline]
+    if earlier:
+        return replace(frame, year=None, period=earlier[-1])
+    if published_year is not None and published_year < deadline:
+        return replace(frame, year=None, period=(published_year, deadline))
+    return frame
 
 
 def _fact(text: str, item: Found, frame: Frame) -> Fact:

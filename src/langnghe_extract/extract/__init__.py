@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from langnghe_extract.extract.candidate import Candidate
-from langnghe_extract.extract.categories import refine_count
+from langnghe_extract.extract.categories import elided_count, refine_count
 from langnghe_extract.extract.context import (
     Frame,
+    find_deadline,
     find_measure,
     find_place,
     find_status,
@@ -64,6 +65,7 @@ def extract_all(text: str) -> list[Found]:
     numbers = find_numbers(text)
     sentences = _SentenceIndex(text)
     found: list[Found] = []
+    head: tuple[Span, Candidate] | None = None  # the last count with a written noun, by sentence
     for index, number in enumerate(numbers):
         located = sentences.locate(number.start)
         if located is None:
@@ -72,9 +74,17 @@ def extract_all(text: str) -> list[Found]:
         sentence, clause = located
         site = Site(sentence, clause, min(clause[1], following))
         candidate = _first_candidate(text, number, site)
+        if candidate is None and head is not None and head[0] == sentence:
+            candidate = elided_count(text, number, head[1], site.window_end)
+        elif candidate is not None and candidate.kind in _HEADS:
+            head = (sentence, candidate)
         if candidate is not None:
             found.append(Found(candidate, _frame(text, candidate, site)))
     return found
+
+
+# counts whose noun a later part of the sentence may leave out: "52 sản phẩm …, 17 cấp tỉnh"
+_HEADS = frozenset(Kind) - {Kind.MONEY, Kind.PERCENT}
 
 
 class _SentenceIndex:
@@ -110,11 +120,13 @@ def _first_candidate(text: str, number: NumberMatch, site: Site) -> Candidate | 
 
 def _frame(text: str, candidate: Candidate, site: Site) -> Frame:
     position = candidate.number.start
-    year, period = find_time(text, site.sentence, site.clause, position)
+    when = find_time(text, site.sentence, site.clause, position)
     return Frame(
-        status=find_status(text, site.sentence, position),
-        year=year,
-        period=period,
+        status=find_status(text, site.sentence, position, (candidate.end, site.clause[1])),
+        year=when.year,
+        period=when.period,
         measure=find_measure(text, site.sentence, position, candidate.kind),
-        place=find_place(text, site.sentence, candidate.start),
+        place=find_place(text, site.sentence, candidate.start, candidate.end),
+        relative_year=when.relative_year,
+        deadline=find_deadline(text, site.sentence, position),
     )

@@ -14,6 +14,7 @@ import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
+from langnghe_extract.extract.numbers import NumberMatch
 from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.models import Kind
 
@@ -25,10 +26,14 @@ class _Tables:
     village_after: regex.Pattern[str]
     village_before: regex.Pattern[str]
     levels: regex.Pattern[str]
+    level_after: regex.Pattern[str]
     level_names: dict[str, str]
     ocop: regex.Pattern[str]
     stars: regex.Pattern[str]
+    stars_bare: regex.Pattern[str]
     rate_before: regex.Pattern[str]
+    subset_lead: regex.Pattern[str]
+    subset_next: regex.Pattern[str]
     rates_before: dict[str, str]
 
 
@@ -38,7 +43,8 @@ def _tables() -> _Tables:
     villages: dict[str, str] = units["categories"]["villages"]
     levels: dict[str, str] = units["categories"]["products"]
     ocop = units["ocop"]
-    rates_before: dict[str, str] = load_table("cues")["rates_before"]
+    cues = load_table("cues")
+    rates_before: dict[str, str] = cues["rates_before"]
     return _Tables(
         village_in_unit={w: c for w, c in villages.items() if c != "recognized"},
         village_names={canonical(w): c for w, c in villages.items()},
@@ -47,6 +53,7 @@ def _tables() -> _Tables:
             rf"{WORD_START}{or_regex(units['categories']['villages_before'])}{WORD_END}", regex.I
         ),
         levels=regex.compile(rf"{WORD_START}(?P<level>{or_regex(levels)}){WORD_END}", regex.I),
+        level_after=regex.compile(rf"[ \t]++(?P<level>{or_regex(levels)}){WORD_END}", regex.I),
         level_names={canonical(k): v for k, v in levels.items()},
         ocop=regex.compile(rf"{WORD_START}{or_regex(ocop['markers'])}{WORD_END}", regex.I),
         stars=regex.compile(
@@ -54,9 +61,18 @@ def _tables() -> _Tables:
             rf"(?:\s*+[-–]\s*+[1-5])?\s++{ocop['star_word']}(?P<up>\s++trở\s++lên)?{WORD_END}",
             regex.I,
         ),
+        stars_bare=regex.compile(
+            rf"[ \t]++(?:từ\s++)?(?P<stars>[1-5])(?:\s*+[-–]\s*+[1-5])?\s++{ocop['star_word']}"
+            rf"(?P<up>\s++trở\s++lên)?{WORD_END}",
+            regex.I,
+        ),
         rate_before=regex.compile(
             rf"{WORD_START}(?P<rate>{or_regex(rates_before)})(?:\s++có)?\s++\Z", regex.I
         ),
+        subset_lead=regex.compile(
+            rf"{WORD_START}{or_regex(cues['elided']['lead'])}\s*+,?\s*+\Z", regex.I
+        ),
+        subset_next=regex.compile(rf"[ \t]++{or_regex(cues['elided']['next'])}{WORD_END}", regex.I),
         rates_before={canonical(k): v for k, v in rates_before.items()},
     )
 
@@ -78,6 +94,74 @@ def refine_count(text: str, cand: Candidate, window_end: int, clause: tuple[int,
     if cand.kind is Kind.PRODUCTS:
         cand = _product_frame(text, cand, window_end, clause[1], tables)
     return _rate_before(text, cand, clause[0], tables)
+
+
+def elided_count(
+    text: str, number: NumberMatch, head: Candidate, window_end: int
+) -> Candidate | None:
+    """A count whose noun the list left out, taken from the count it follows in the sentence:
+    ``52 sản phẩm … cấp huyện, 17 cấp tỉnh`` and ``120 làng nghề, trong đó 45 truyền thống``.
+    Only a category or level right after the number licenses it, so ``trong đó 5 năm`` stays
+    no fact.
+
+    >>> from langnghe_extract.extract.counts import classify_count
+    >>> from langnghe_extract.extract.numbers import find_numbers
+    >>> text = "có 52 sản phẩm cấp huyện, 17 cấp tỉnh"
+    >>> first, second = find_numbers(text)
+    >>> head = classify_count(text, first, (0, len(text)))
+    >>> c = elided_count(text, second, head, len(text))
+    >>> (c.kind.value, c.unit, c.category, text[c.start:c.end])
+    ('products', 'sản phẩm', 'province', '17 cấp tỉnh')
+    """
+    tables = _tables()
+    names: dict[str, str] = {}
+    found = None
+    if head.kind is Kind.VILLAGES:
+        found = tables.village_after.match(text, number.end, window_end)
+        names = tables.village_names
+    elif head.kind in (Kind.PRODUCTS, Kind.OCOP_PRODUCTS):
+        found = tables.level_after.match(text, number.end, window_end)
+        names = tables.level_names
+    if found is None:
+        return _subset(text, number, head, tables)
+    return replace(
+        head,
+        number=number,
+        unit=_bare_unit(head.unit, tables),
+        start=number.start,
+        end=found.end(),
+        rule=f"count:{head.kind.value}:elided",
+        category=names[canonical(found.group(1))],
+        stars=None,
+        per=None,
+    )
+
+
+def _subset(text: str, number: NumberMatch, head: Candidate, tables: _Tables) -> Candidate | None:
+    """``155 làng nghề, trong đó 16 đã có nhãn hiệu``: a part of the head count, quoted as the
+    number alone since its noun is not written."""
+    lead = tables.subset_lead.search(text, max(0, number.start - 24), number.start)
+    if lead is None or not tables.subset_next.match(text, number.end):
+        return None
+    return replace(
+        head,
+        number=number,
+        unit=_bare_unit(head.unit, tables),
+        start=number.start,
+        end=number.end,
+        rule=f"count:{head.kind.value}:subset",
+        category=None,
+        stars=None,
+        per=None,
+    )
+
+
+def _bare_unit(unit: str, tables: _Tables) -> str:
+    """The head noun without the category its own count gave it ("làng nghề truyền thống")."""
+    for word in tables.village_in_unit:
+        if unit.endswith(" " + word):
+            return unit[: -len(word) - 1]
+    return unit
 
 
 def _village_category(
@@ -108,6 +192,8 @@ def _product_frame(
     stars = tables.stars.search(text, cand.number.end, clause_end)
     if stars is not None and stars.start() > window_end:
         stars = None
+    if stars is None:  # "150 sản phẩm 3 sao": the rating right after the noun
+        stars = tables.stars_bare.match(text, cand.end, clause_end)
     markers = list(tables.ocop.finditer(text, cand.end, window_end))
     marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
     if not (tables.ocop.search(cand.unit) or stars or marker):

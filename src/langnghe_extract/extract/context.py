@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.patterns import WORD_END, WORD_START, or_regex
+from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.models import Kind, Status
 from langnghe_extract.segment import segment_start
 
@@ -22,42 +23,101 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class Frame:
-    """What the sentence says about a figure, apart from the figure itself."""
+    """What the sentence says about a figure, apart from the figure itself.
+
+    ``relative_year`` is a year counted from the article's date (``năm nay`` → 0) and
+    ``deadline`` the year of a ``đến năm …`` with no status cue after it; ``normalise`` settles
+    both once the article's date is known.
+    """
 
     status: Status = Status.ACTUAL
     year: int | None = None
     period: tuple[int, int] | None = None
     measure: str | None = None
     place: str | None = None
+    relative_year: int | None = None
+    deadline: int | None = None
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a figure is for, as its sentence writes it."""
+
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    relative_year: int | None = None
 
 
 @dataclass(frozen=True)
 class _Cues:
     status: regex.Pattern[str]
+    status_void: regex.Pattern[str]
+    status_after: regex.Pattern[str]
     time: regex.Pattern[str]
+    not_frame: regex.Pattern[str]
+    relative: dict[str, int]
+    deadline: regex.Pattern[str]
     measures: dict[Kind, regex.Pattern[str]]
     place: regex.Pattern[str]
+    place_frame: regex.Pattern[str]
+    place_after: regex.Pattern[str]
     year_range: tuple[int, int]
+
+
+_YEAR = r"(?:19|20)\d\d"
+# a proper name: up to four capitalised words, spaced or joined by "_" (segmented corpora)
+_NAME = r"\p{Lu}[\p{L}\p{M}]*+(?:[\s_]++\p{Lu}[\p{L}\p{M}]*+){0,3}+"
+# "Xã Bát Tràng (huyện Gia Lâm) có …": a parenthesis between the place and its verb
+_ASIDE = r"(?:\s*+\([^()\n]{0,60}\))?"
+
+
+def _time_regex(time: dict[str, Any]) -> regex.Pattern[str]:
+    relative = or_regex(time["relative"])
+    return regex.compile(
+        rf"""{WORD_START}(?:
+        (?:{or_regex(time["period_words"])}\s++)?(?P<a>{_YEAR})\s*+[-–—]\s*+(?:năm\s++)?(?P<b>{_YEAR})
+      | từ\s++(?:năm\s++)?(?P<a>{_YEAR})\s++(?:đến|tới)\s++(?:năm\s++)?(?P<b>{_YEAR})
+      | {or_regex(time["year_words"])}\s++(?P<y>{_YEAR})
+      | (?<![\p{{N}}]\s*+|(?i:{or_regex(time["relative_not_after"])})\s++)(?P<rel>{relative})
+    ){WORD_END}""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )
 
 
 @cache
 def _cues() -> _Cues:
     cues = load_table("cues")
     units = load_table("units")
+    time = cues["time"]
     status = "|".join(
         rf"(?P<{name}>{or_regex(cues['status'][name])})"
         for name in ("target", "forecast", "actual")
     )
-    year = r"(?:19|20)\d\d"
-    time = rf"""{WORD_START}(?:
-        (?:{or_regex(cues["time"]["period_words"])}\s++)?(?P<a>{year})\s*+[-–—]\s*+(?:năm\s++)?(?P<b>{year})
-      | từ\s++(?:năm\s++)?(?P<a>{year})\s++(?:đến|tới)\s++(?:năm\s++)?(?P<b>{year})
-      | {or_regex(cues["time"]["year_words"])}\s++(?P<y>{year})
-    ){WORD_END}"""
-    place = load_table("cues")["place"]
+    place = cues["place"]
+    prefixes = rf"(?i:{or_regex(place['prefixes'])})"
+    deadline = time["deadline"]
     return _Cues(
         status=regex.compile(rf"{WORD_START}(?:{status}){WORD_END}", regex.IGNORECASE),
-        time=regex.compile(time, regex.IGNORECASE | regex.VERBOSE),
+        status_void=regex.compile(
+            rf"(?:%|{WORD_START}{or_regex(cues['status_void']['after'])})\s*+"
+            rf"{or_regex(cues['status_void']['nouns'])}\Z",
+            regex.IGNORECASE,
+        ),
+        status_after=regex.compile(
+            rf"\s*+(?:(?P<target>{or_regex(cues['status_after']['target'])})"
+            rf"|(?P<forecast>{or_regex(cues['status_after']['forecast'])})){WORD_END}",
+            regex.IGNORECASE,
+        ),
+        time=_time_regex(time),
+        not_frame=regex.compile(
+            rf"{WORD_START}{or_regex(time['not_frame_before'])}\s++\Z", regex.I
+        ),
+        relative={canonical(k): v for k, v in time["relative"].items()},
+        deadline=regex.compile(
+            rf"{WORD_START}(?<!{or_regex(deadline['not_after'])}\s++)"
+            rf"{or_regex(deadline['lead'])}\s++(?P<y>{_YEAR}){WORD_END}",
+            regex.IGNORECASE,
+        ),
         measures={
             Kind.MONEY: regex.compile(
                 rf"{WORD_START}{or_regex(units['measures']['money'])}{WORD_END}", regex.I
@@ -67,15 +127,23 @@ def _cues() -> _Cues:
             ),
         },
         place=regex.compile(
-            rf"{WORD_START}(?P<place>(?i:{or_regex(place['prefixes'])})\s++\p{{Lu}}[\p{{L}}\p{{M}}]*+"
-            rf"(?:\s++\p{{Lu}}[\p{{L}}\p{{M}}]*+){{0,3}}+)\s++(?i:{or_regex(place['links'])})\s*+\Z"
+            rf"{WORD_START}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
+            rf"(?i:{or_regex(place['links'])})\s*+\Z"
         ),
-        year_range=(cues["time"]["min_year"], cues["time"]["max_year"]),
+        place_frame=regex.compile(
+            rf"\s*+(?i:{or_regex(place['frames'])})\s++(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s*+,"
+        ),
+        place_after=regex.compile(
+            rf"\s*+(?i:{or_regex(place['after'])})\s++(?P<place>{prefixes}[\s_]++{_NAME})"
+        ),
+        year_range=(time["bounds"]["min_year"], time["bounds"]["max_year"]),
     )
 
 
-def find_status(text: str, sentence: Span, position: int) -> Status:
-    """The nearest status cue left of ``position`` in the sentence; ``actual`` when none.
+def find_status(text: str, sentence: Span, position: int, after: Span | None = None) -> Status:
+    """The nearest status cue left of ``position`` in the sentence; else a plan or forecast
+    cue right after the quote (``10 làng nghề sẽ được công nhận``, span ``after``); else
+    ``actual``.
 
     >>> text = "Dự kiến năm 2019, giá trị sản xuất đạt 41.748 tỷ đồng"
     >>> find_status(text, (0, len(text)), text.index("41"))
@@ -86,39 +154,104 @@ def find_status(text: str, sentence: Span, position: int) -> Status:
     >>> text = "Đến nay toàn tỉnh có 118 làng nghề"
     >>> find_status(text, (0, len(text)), text.index("118")).value
     'actual'
+    >>> text = "Khoảng 200 hộ dự kiến tham gia"
+    >>> find_status(text, (0, len(text)), 7, after=(13, len(text))).value
+    'forecast'
     """
-    last = None
-    for last in _cues().status.finditer(text, sentence[0], position):  # noqa: B007
-        pass
-    if last is None:
-        return Status.ACTUAL
-    return Status(last.lastgroup or "actual")
+    cues = _cues()
+    framing = [
+        m
+        for m in cues.status.finditer(text, sentence[0], position)
+        if _frames_status(text, sentence, m)
+    ]
+    if framing:
+        return Status(framing[-1].lastgroup or "actual")
+    if after is not None:
+        following = _cues().status_after.match(text, after[0], after[1])
+        if following is not None:
+            return Status(following.lastgroup or "actual")
+    return Status.ACTUAL
 
 
-def find_time(
-    text: str, sentence: Span, clause: Span, position: int
-) -> tuple[int | None, tuple[int, int] | None]:
-    """Year or period of a figure: the nearest time expression before it in the sentence, else
-    the first after it in its clause.
+def _frames_status(text: str, sentence: Span, cue: regex.Match[str]) -> bool:
+    """Whether a status cue frames figures: a plan named as the yardstick of what was done
+    (``đạt 102% kế hoạch``, ``vượt chỉ tiêu``) does not. A cue reaches over ``;`` parts of
+    its sentence: plans are listed that way (``phấn đấu …10%; hộ nghèo giảm 2-3%``)."""
+    start = max(sentence[0], cue.start() - 16)
+    return _cues().status_void.search(text, start, cue.end()) is None
+
+
+def find_deadline(text: str, sentence: Span, position: int) -> int | None:
+    """The year of a ``đến năm …`` before the figure with no status cue between them.
+
+    >>> text = "Đến năm 2030 có 60 sản phẩm"
+    >>> find_deadline(text, (0, len(text)), text.index("60"))
+    2030
+    >>> text = "Đến năm 2020, toàn tỉnh đã có 118 làng nghề"
+    >>> find_deadline(text, (0, len(text)), text.index("118")) is None
+    True
+    >>> text = "Tính đến năm 2020 có 118 làng nghề"
+    >>> find_deadline(text, (0, len(text)), text.index("118")) is None
+    True
+    """
+    cues = _cues()
+    deadline = _last(cues.deadline, text, sentence[0], position)
+    if deadline is None or cues.status.search(text, deadline.end(), position):
+        return None
+    return int(deadline.group("y"))
+
+
+def find_time(text: str, sentence: Span, clause: Span, position: int) -> When:
+    """Year, period or year counted from the article's date: the nearest time expression before
+    the figure in its sentence, else the first after it in its clause. A year that dates
+    something else (``có từ năm 1945``, ``so với năm 2015``) frames nothing.
 
     >>> text = "giai đoạn 2011-2019 bình quân đạt khoảng 15,35%/năm"
     >>> find_time(text, (0, len(text)), (0, len(text)), text.index("15"))
-    (None, (2011, 2019))
+    When(year=None, period=(2011, 2019), relative_year=None)
     >>> text = "năm 2018, giá trị sản xuất đạt 12.380 tỷ đồng"
-    >>> find_time(text, (0, len(text)), (0, len(text)), text.index("12"))
-    (2018, None)
+    >>> find_time(text, (0, len(text)), (0, len(text)), text.index("12")).year
+    2018
+    >>> text = "Trong năm nay, tỉnh có 12 sản phẩm"
+    >>> find_time(text, (0, len(text)), (0, len(text)), text.index("12")).relative_year
+    0
+    >>> text = "Làng có từ năm 1945, hiện có 300 hộ"
+    >>> find_time(text, (0, len(text)), (0, len(text)), text.index("300"))
+    When(year=None, period=None, relative_year=None)
     """
     cues = _cues()
-    before = list(cues.time.finditer(text, sentence[0], position))
-    chosen = before[-1] if before else cues.time.search(text, position, clause[1])
-    if chosen is None:
-        return None, None
+    before = [m for m in cues.time.finditer(text, sentence[0], position) if _frames(text, m)]
+    if before:
+        chosen: regex.Match[str] | None = before[-1]
+    else:
+        chosen = next(
+            (m for m in cues.time.finditer(text, position, clause[1]) if _frames(text, m)), None
+        )
+    return _when(chosen) if chosen is not None else When()
+
+
+def _frames(text: str, match: regex.Match[str]) -> bool:
+    """Whether a time expression frames figures, rather than dating a founding or a base."""
+    return _cues().not_frame.search(text, max(0, match.start() - 30), match.start()) is None
+
+
+def _when(match: regex.Match[str]) -> When:
+    cues = _cues()
     low, high = cues.year_range
-    if chosen.group("y"):
-        year = int(chosen.group("y"))
-        return (year, None) if low <= year <= high else (None, None)
-    start, end = int(chosen.group("a")), int(chosen.group("b"))
-    return (None, (start, end)) if low <= start < end <= high else (None, None)
+    if match.group("rel"):
+        return When(relative_year=cues.relative[canonical(match.group("rel"))])
+    if match.group("y"):
+        year = int(match.group("y"))
+        return When(year=year) if low <= year <= high else When()
+    start, end = int(match.group("a")), int(match.group("b"))
+    return When(period=(start, end)) if low <= start < end <= high else When()
+
+
+def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007
+        pass
+    return last
 
 
 def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | None:
@@ -142,17 +275,27 @@ def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | 
     return first.group().lower() if first is not None else None
 
 
-def find_place(text: str, sentence: Span, position: int) -> str | None:
-    """A district, commune or village named as the subject right before the figure.
+def find_place(text: str, sentence: Span, position: int, end: int | None = None) -> str | None:
+    """A district, commune or village named as the subject right before the figure, else right
+    after its quote (``45 làng nghề của huyện Phú Xuyên``, quote ending at ``end``), else in a
+    sentence-initial frame (``Tại xã Bát Tràng, …``) that covers the sentence.
 
     >>> text = "Huyện Chương Mỹ có 36 làng được công nhận"
     >>> find_place(text, (0, len(text)), text.index("36"))
     'Huyện Chương Mỹ'
+    >>> text = "Tại xã Bát Tràng, có 300 cơ sở"
+    >>> find_place(text, (0, len(text)), text.index("300"))
+    'xã Bát Tràng'
     >>> text = "toàn tỉnh Thanh Hóa có 118 làng nghề"
     >>> find_place(text, (0, len(text)), text.index("118")) is None
     True
     """
-    found = _cues().place.search(text, max(sentence[0], position - 80), position)
+    cues = _cues()
+    found = cues.place.search(text, max(sentence[0], position - 80), position)
+    if found is None and end is not None:
+        found = cues.place_after.match(text, end, sentence[1])
+    if found is None:
+        found = cues.place_frame.match(text, sentence[0], position)
     return found.group("place") if found is not None else None
 
 
@@ -170,3 +313,21 @@ def find_periods(text: str) -> list[tuple[int, tuple[int, int]]]:
             if low <= start < end <= high:
                 found.append((match.start(), (start, end)))
     return found
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year the text names outside plans and deadlines: the article's present when
+    its date is unknown, so ``đến năm 2016 có …`` in a text about 2016 is no plan.
+
+    >>> latest_year("Năm 2015 có 80 làng nghề, năm 2016 có 95. Đến năm 2030 có 150 làng nghề.")
+    2016
+    """
+    cues = _cues()
+    deadlines = {m.start("y") for m in cues.deadline.finditer(text)}
+    low, high = cues.year_range
+    years = [
+        int(m.group("y"))
+        for m in cues.time.finditer(text)
+        if m.group("y") and m.start("y") not in deadlines and low <= int(m.group("y")) <= high
+    ]
+    return max(years, default=None)

@@ -27,6 +27,8 @@ class _Nouns:
     kinds: dict[str, Kind]
     context: dict[str, regex.Pattern[str]]
     wide: frozenset[str]
+    near: frozenset[str]
+    reach: int
     excluded: dict[str, regex.Pattern[str]]
 
 
@@ -45,7 +47,16 @@ def _nouns() -> _Nouns:
         noun: regex.compile(rf"[ \t]++{or_regex(words)}{WORD_END}", regex.IGNORECASE)
         for noun, words in table["noun_not_before"].items()
     }
-    return _Nouns(pattern, kinds, context, frozenset(table["context_wide"]["nouns"]), excluded)
+    near = table["context_near"]
+    return _Nouns(
+        pattern,
+        kinds,
+        context,
+        frozenset(table["context_wide"]["nouns"]),
+        frozenset(near["nouns"]),
+        near["reach"],
+        excluded,
+    )
 
 
 def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) -> Candidate | None:
@@ -65,7 +76,7 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
     if found is None:
         return None
     noun = canonical(found.group("noun"))
-    if _lacks_context(text, sentence, noun, nouns):
+    if _lacks_context(text, sentence, noun, nouns, (number.start, found.end("noun"))):
         return None
     excluded = nouns.excluded.get(noun)
     if excluded is not None and excluded.match(text, found.end("noun")):
@@ -82,9 +93,17 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
     )
 
 
-def _lacks_context(text: str, sentence: tuple[int, int], noun: str, nouns: _Nouns) -> bool:
+def _lacks_context(
+    text: str, sentence: tuple[int, int], noun: str, nouns: _Nouns, quote: tuple[int, int]
+) -> bool:
+    """Whether a bare noun's topic cue is missing from where it must stand: the sentence, the
+    text just before it (``context_wide``), or right around the count (``context_near``)."""
     cue = nouns.context.get(noun)
     if cue is None:
         return False
-    start = max(0, sentence[0] - CONTEXT_BEFORE) if noun in nouns.wide else sentence[0]
-    return cue.search(text, start, sentence[1]) is None
+    start, end = sentence
+    if noun in nouns.wide:
+        start = max(0, start - CONTEXT_BEFORE)
+    elif noun in nouns.near:
+        start, end = max(start, quote[0] - nouns.reach), min(end, quote[1] + nouns.reach)
+    return cue.search(text, start, end) is None
