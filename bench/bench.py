@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -42,10 +43,11 @@ out.close()
 
 @dataclass
 class Run:
-    """One measured run: wall seconds and peak memory (MB) of the process tree."""
+    """One measured run: wall seconds, CPU seconds and peak memory (MB) of the process tree."""
 
     name: str
     seconds: float
+    cpu: float
     rss_mb: float
     pss_mb: float
 
@@ -136,6 +138,7 @@ def extract(corpus: Path, work: Path, jobs: int) -> list[str]:
 def measure(name: str, command: list[str]) -> Run:
     """Run ``command``, sampling the memory of its process tree every 50 ms."""
     started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command)
     rss = pss = 0.0
     while process.poll() is None:
@@ -144,9 +147,11 @@ def measure(name: str, command: list[str]) -> Run:
         pss = max(pss, sum(memory(pid, "Pss") for pid in tree))
         time.sleep(0.05)
     seconds = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers count once their parent waits
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if process.returncode not in (0, 1):
         raise SystemExit(f"{name}: exit code {process.returncode}")
-    return Run(name, seconds, rss / 1024, pss / 1024)
+    return Run(name, seconds, cpu, rss / 1024, pss / 1024)
 
 
 def descendants(pid: int) -> list[int]:
@@ -201,14 +206,15 @@ def describe_machine() -> str:
 def report(runs: list[Run], docs: int, text_mb: float) -> None:
     floor = runs[0]
     print(
-        f"{'run':<22}{'seconds':>9}{'docs/s':>9}{'MB/s':>7}"
+        f"{'run':<22}{'seconds':>9}{'CPU s':>7}{'docs/s':>9}{'docs/CPU s':>11}{'MB/s':>7}"
         f"{'tree RSS MB':>13}{'PSS MB':>8}{'×floor':>8}"
     )
     for run in runs:
         n, mb = (1000, text_mb * 1000 / docs) if "1,000" in run.name else (docs, text_mb)
         ratio = run.seconds / floor.seconds if "1,000" not in run.name else float("nan")
         print(
-            f"{run.name:<22}{run.seconds:>9.1f}{n / run.seconds:>9,.0f}{mb / run.seconds:>7.2f}"
+            f"{run.name:<22}{run.seconds:>9.1f}{run.cpu:>7.1f}{n / run.seconds:>9,.0f}"
+            f"{n / run.cpu:>11,.0f}{mb / run.seconds:>7.2f}"
             f"{run.rss_mb:>13.0f}{run.pss_mb:>8.0f}{ratio:>8.1f}"
         )
     one, two = runs[1], runs[2]

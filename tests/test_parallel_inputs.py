@@ -213,3 +213,29 @@ def test_tasks_for_plain_files_carry_only_the_path(tmp_path: Path) -> None:
     path.write_text(ARTICLE, encoding="utf-8")
     [task] = iter_tasks([str(path)])
     assert (task.kind, task.source, task.doc_id, task.payload) == ("file", str(path), "a", b"")
+
+
+def test_a_record_warcio_cannot_parse_ends_the_archive_with_an_error_record(
+    tmp_path: Path,
+) -> None:
+    # GIVEN a good page, then a response record without its (mandatory) WARC-Target-URI, on
+    # which warcio fails with an AttributeError of its own
+    path = Path(
+        warc(tmp_path / "bad.warc", [("https://x.vn/a", "text/html", PAGE.encode())], gzipped=False)
+    )
+    with path.open("ab") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = PAGE.encode()
+        writer.write_record(
+            writer.create_warc_record(
+                "", "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
+        )
+    # WHEN it is read
+    good, failure = iter_documents([str(path)])
+    # THEN the good page is a document and the rest of the archive one error record, no crash
+    assert isinstance(good, RawDocument)
+    assert isinstance(failure, ReadFailure)
+    assert failure.source == f"{path}#2"
+    assert failure.error.message.startswith("the WARC file is broken after 1 record(s): ")

@@ -93,7 +93,9 @@ def extract(  # noqa: PLR0917 - typer maps each option to a parameter
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="No progress bar and no summary on stderr.")
     ] = False,
-    debug: Annotated[bool, typer.Option(help="Log tracebacks of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Log the traceback of any internal error.")
+    ] = False,
 ) -> None:
     """Write one JSON line per document: its facts, province, title and cleaned text."""
     from langnghe_extract.batch import Settings, count_cores, run_batch  # noqa: PLC0415 - heavy

@@ -34,12 +34,20 @@ def iter_warc_tasks(source: str, max_bytes: int) -> Iterator[Task]:
         yield Task("failed", source, _stem(source), message=f"no such file: {source}")
         return
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        where = f"{source}#{number + 1}"
-        message = f"the WARC file is broken after {number} record(s): {exc}"
-        yield Task("failed", where, f"{_stem(source)}#{number + 1}", message=message)
+        yield _broken(source, number, str(exc))
+        return
+    except Exception as exc:  # warcio fails on some invalid records in its own way
+        yield _broken(source, number, f"{type(exc).__name__}: {exc}")
         return
     if not pages:
         yield Task("failed", source, _stem(source), message=_NO_PAGES)
+
+
+def _broken(source: str, number: int, reason: str) -> Task:
+    """The failed task for an archive that cannot be read past its ``number``-th record."""
+    where = f"{source}#{number + 1}"
+    message = f"the WARC file is broken after {number} record(s): {reason}"
+    return Task("failed", where, f"{_stem(source)}#{number + 1}", message=message)
 
 
 def _is_html_response(record: Any) -> bool:

@@ -149,6 +149,16 @@ MONEY = [
     ("Quyên góp được gần 700 triệu đồng.", [{"value": 700000000, "qualifier": "about"}]),
     ("Mỗi năm làng mang về khoảng 45 tỷ đồng.", [{"value": 45000000000, "per": "year"}]),
     ("Năm 2016, kết nạp 6 đồng chí.", []),
+    # wages are a measure; bare "lương" is not ("lương thực" is food)
+    (
+        "Thợ gốm được trả mức lương 8 triệu đồng/tháng.",
+        [{"measure": "mức lương", "per": "month"}],
+    ),
+    ("Sản xuất lương thực đạt 300 tỷ đồng.", [{"measure": None}]),
+    (
+        "Mây tre đan bán 25.000 đồng/kg.",
+        [{"value": 25000, "per": "kg", "quote": "25.000 đồng/kg"}],
+    ),
 ]
 PERCENT = [
     ("Chiếm tỷ lệ 58,19% tổng giá trị.", [{"kind": "percent", "value": 58.19, "measure": "tỷ lệ"}]),
@@ -159,6 +169,37 @@ PERCENT = [
     ("Giá trị tăng 5,2% so với cùng kỳ.", [{"value": 5.2, "measure": "tăng"}]),
     ("Tỷ lệ lao động qua đào tạo đạt 12 phần trăm.", [{"value": 12.0}]),
     ("Tỷ lệ hộ nghèo giảm 5-7%.", [{"value": 5.0, "value_max": 7.0}]),
+    # a bound written after the whole quote, for every kind (issue #3 review)
+    (
+        "Phấn đấu 90% trở lên số hộ làm nghề có thu nhập ổn định.",
+        [{"value": 90.0, "qualifier": "over", "quote": "90% trở lên"}],
+    ),
+    (
+        "Hỗ trợ các cơ sở có 30 lao động trở lên.",
+        [{"kind": "workers", "qualifier": "over", "quote": "30 lao động trở lên"}],
+    ),
+    (
+        "Khoản vay 50 triệu đồng trở xuống không cần thế chấp.",
+        [{"kind": "money", "qualifier": "under", "quote": "50 triệu đồng trở xuống"}],
+    ),
+    ("Làng nghề có khoảng 40 hộ trở lên.", [{"qualifier": "about"}]),
+    # a change verb carries over a list, not past a colon nor to a figure with its own verb
+    (
+        "Để xóa đói giảm nghèo, xã đề ra mục tiêu: 60% số hộ có nghề phụ, doanh thu tăng 12%.",
+        [{"value": 60.0, "measure": None}, {"value": 12.0, "measure": "tăng"}],
+    ),
+    (
+        "Doanh thu tăng 8%, riêng gốm sứ đạt 95% kế hoạch.",
+        [{"value": 8.0, "measure": "tăng"}, {"value": 95.0, "measure": None}],
+    ),
+    (
+        "Số hộ nghèo giảm 3%, 75% số thôn đạt chuẩn làng nghề.",
+        [{"value": 3.0, "measure": "giảm"}, {"value": 75.0, "measure": None}],
+    ),
+    (
+        "Xuất khẩu mây tre tăng mạnh ở Nhật Bản (21,5%), Hàn Quốc (18%).",
+        [{"value": 21.5, "measure": "tăng"}, {"value": 18.0, "measure": "tăng"}],
+    ),
 ]
 FRAMES = [
     ("Tỉnh phấn đấu đến năm 2025 có 50 làng nghề.", [{"status": "target", "year": 2025}]),

@@ -551,6 +551,16 @@ VENUES = [
     ("Nghệ nhân Trần Văn Lộc (làng gốm Thanh Hà, Quảng Nam) giữ nghề.", "Quảng Nam"),
     # Two provinces named alike in a regional article: no guess.
     ("Hội nghị vùng: Hà Nội và Hải Phòng dẫn đầu. Tiếp theo là Hà Nội, Hải Phòng.", None),
+    # A province inside the quoted title of a book or song is part of the title.
+    (
+        "Sau tập thơ “Gió biển Quảng Ninh”, nhà thơ cùng nghệ nhân Phù Lãng làm gốm ở Bắc "
+        "Ninh. Gốm Bắc Ninh được nhiều người săn tìm.",
+        "Bắc Ninh",
+    ),
+    (
+        'Ca khúc "Nhớ về Hà Nội" mở đầu lễ khánh thành xưởng mây tre của hợp tác xã Thái Bình.',
+        "Thái Bình",
+    ),
 ]
 
 

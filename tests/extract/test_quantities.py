@@ -84,9 +84,28 @@ MULTIPLIERS: list[Row] = [
     ("có 3 triệu lượt khách", "3 triệu", 3_000_000, None, None, "exact", None),
     ("giá 45.000 đồng", "45.000 đồng", 45_000, None, "VND", "exact", None),
     ("giá 45 nghìn đồng", "45 nghìn đồng", 45_000, None, "VND", "exact", None),
-    ("giá 45 ngàn đồng/kg", "45 ngàn đồng", 45_000, None, "VND", "exact", None),
+    ("giá 45 ngàn đồng/kg", "45 ngàn đồng/kg", 45_000, None, "VND", "exact", "kg"),
     ("giá 800.000đ", "800.000đ", 800_000, None, "VND", "exact", None),
-    ("giá 1,2 triệu đ/bộ", "1,2 triệu đ", 1_200_000, None, "VND", "exact", None),
+    ("giá 1,2 triệu đ/bộ", "1,2 triệu đ/bộ", 1_200_000, None, "VND", "exact", "set"),
+    # a price per unit of goods is a rate too (issue #3 review)
+    ("gạo nếp bán 32.000 đồng / kg", "32.000 đồng / kg", 32_000, None, "VND", "exact", "kg"),
+    (
+        "giá chiếu cói 4,5 triệu đồng/tấn",
+        "4,5 triệu đồng/tấn",
+        4_500_000,
+        None,
+        "VND",
+        "exact",
+        "tonne",
+    ),
+    ("thuê xưởng 90.000 đồng/m2", "90.000 đồng/m2", 90_000, None, "VND", "exact", "sqm"),
+    ("vé vào làng gốm 50.000đ/vé", "50.000đ/vé", 50_000, None, "VND", "exact", "ticket"),
+    # "at least" and "at most" written as words before the figure
+    ("vốn góp tối thiểu 30%", "tối thiểu 30%", 30, None, "%", "over", None),
+    ("ít nhất 200 triệu đồng", "ít nhất 200 triệu đồng", 2 * 10**8, None, "VND", "over", None),
+    ("không dưới 5 tỷ đồng", "không dưới 5 tỷ đồng", 5 * 10**9, None, "VND", "over", None),
+    ("không vượt quá 70%", "không vượt quá 70%", 70, None, "%", "under", None),
+    ("vượt quá 3 tỷ đồng", "vượt quá 3 tỷ đồng", 3 * 10**9, None, "VND", "over", None),
 ]
 WORDS: list[Row] = [
     ("có một trăm hai mươi lăm hộ", "một trăm hai mươi lăm", 125, None, None, "exact", None),
@@ -143,7 +162,9 @@ QUALIFIERS: list[Row] = [
     ("độ 20 người", "độ 20", 20, None, None, "about", None),
     ("Khoảng 5.247 hộ", "Khoảng 5.247", 5247, None, None, "about", None),
     ("trên dưới 100 lao động", "trên dưới 100", 100, None, None, "about", None),
-    ("lên tới 300 tỷ đồng", "lên tới 300 tỷ đồng", 3 * 10**11, None, "VND", "over", None),
+    # "lên tới" reaches the figure, it does not pass it (issue #3 review)
+    ("lên tới 300 tỷ đồng", "300 tỷ đồng", 3 * 10**11, None, "VND", "exact", None),
+    ("thu nhập lên đến 30 triệu đồng", "30 triệu đồng", 3 * 10**7, None, "VND", "exact", None),
     ("HƠN 200 HỘ", "HƠN 200", 200, None, None, "over", None),
     ("hàng chục tỷ đồng", "hàng chục tỷ đồng", 10**10, None, "VND", "order", None),
     ("hàng trăm lao động", "hàng trăm", 100, None, None, "order", None),

@@ -261,6 +261,41 @@ STATUS: list[Row] = [
         "Mục tiêu đến năm 2025 của tỉnh: có 150 làng nghề; thu hút 30.000 lao động.",
         [{"status": "target"}, {"status": "target"}],
     ),
+    # a plan being carried out heads a report of what was done; a plan verb still frames
+    (
+        "Báo cáo tình hình thực hiện kế hoạch 6 tháng, huyện cho biết có 14 làng nghề được "
+        "công nhận.",
+        [{"kind": "villages", "status": "actual"}],
+    ),
+    (
+        "Thực hiện mục tiêu giảm nghèo, năm qua ngân hàng cho 320 hộ làm nghề vay vốn.",
+        [{"kind": "households", "status": "actual"}],
+    ),
+    (
+        "Để thực hiện kế hoạch, tỉnh phấn đấu có thêm 6 làng nghề.",
+        [{"kind": "villages", "status": "target"}],
+    ),
+    # a cue noun opening the name of a body or programme frames nothing; cue verbs still do
+    (
+        "Theo Trung tâm Dự báo nhu cầu nhân lực tỉnh, các làng nghề đang thiếu 1.200 lao động.",
+        [{"kind": "workers", "status": "actual"}],
+    ),
+    (
+        "Nhờ Chương trình mục tiêu quốc gia, xã đã có 45 hộ làm nghề mây tre đan.",
+        [{"kind": "households", "status": "actual"}],
+    ),
+    (
+        "Sở Kế hoạch và Đầu tư cho biết năm qua có 26 hợp tác xã thành lập mới.",
+        [{"kind": "establishments", "status": "actual"}],
+    ),
+    (
+        "Trung tâm Khuyến công dự kiến mở lớp cho 150 lao động làng nghề.",
+        [{"kind": "workers", "status": "forecast"}],
+    ),
+    (
+        "Chương trình phấn đấu có thêm 12 sản phẩm đạt OCOP.",
+        [{"kind": "ocop_products", "status": "target"}],
+    ),
 ]
 
 # Time: a year or a period from the sentence, a sentence-initial frame over the sentence.

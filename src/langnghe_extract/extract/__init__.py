@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
+import regex
+
+from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.categories import elided_count, refine_count
 from langnghe_extract.extract.context import (
@@ -25,8 +29,9 @@ from langnghe_extract.extract.context import (
 from langnghe_extract.extract.counts import classify_count
 from langnghe_extract.extract.money import classify_money
 from langnghe_extract.extract.numbers import NumberMatch, find_numbers
+from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
 from langnghe_extract.extract.percent import classify_percent
-from langnghe_extract.models import Kind
+from langnghe_extract.models import Kind, Qualifier
 from langnghe_extract.segment import Span, split_clauses, split_sentences
 
 
@@ -114,8 +119,45 @@ def _first_candidate(text: str, number: NumberMatch, site: Site) -> Candidate | 
         if candidate is not None:
             if candidate.kind not in (Kind.MONEY, Kind.PERCENT):
                 candidate = refine_count(text, candidate, site.window_end, site.clause)
-            return candidate
+            return bound_after(text, candidate, site.window_end)
     return None
+
+
+@cache
+def _bound_after_regex() -> regex.Pattern[str]:
+    words = load_table("cues")["qualifiers_after"]
+    return regex.compile(
+        rf"[ \t]*+(?P<q>{or_regex([w for ws in words.values() for w in ws])}){WORD_END}", regex.I
+    )
+
+
+@cache
+def _bound_after_names() -> dict[str, Qualifier]:
+    words = load_table("cues")["qualifiers_after"]
+    return {canonical(w): Qualifier(name) for name, ws in words.items() for w in ws}
+
+
+def bound_after(text: str, candidate: Candidate, limit: int) -> Candidate:
+    """An exact figure with ``trở lên``/``trở xuống`` right after its quote is a bound.
+
+    The bound follows the whole quote in this genre — ``đạt 80% trở lên``, ``100 lao động trở
+    lên``, ``10 triệu đồng trở xuống`` — so it is read once here, for every kind.
+
+    >>> from decimal import Decimal
+    >>> found = bound_after("đạt 80% trở lên", Candidate(Kind.PERCENT, NumberMatch(4, 6,
+    ...     Decimal(80)), "%", 4, 7, "percent"), 15)
+    >>> found.number.qualifier.value, found.end
+    ('over', 15)
+    """
+    if candidate.number.qualifier is not Qualifier.EXACT or candidate.number.value_max is not None:
+        return candidate
+    found = _bound_after_regex().match(text, candidate.end, max(limit, candidate.end))
+    if found is None:
+        return candidate
+    qualifier = _bound_after_names()[canonical(found.group("q"))]
+    return replace(
+        candidate, number=replace(candidate.number, qualifier=qualifier), end=found.end()
+    )
 
 
 def _frame(text: str, candidate: Candidate, site: Site) -> Frame:

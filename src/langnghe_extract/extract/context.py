@@ -58,6 +58,8 @@ class _Cues:
     relative: dict[str, int]
     deadline: regex.Pattern[str]
     measures: dict[Kind, regex.Pattern[str]]
+    change_verbs: frozenset[str]
+    own_predicate: regex.Pattern[str]
     place: regex.Pattern[str]
     place_frame: regex.Pattern[str]
     place_after: regex.Pattern[str]
@@ -99,8 +101,10 @@ def _cues() -> _Cues:
     return _Cues(
         status=regex.compile(rf"{WORD_START}(?:{status}){WORD_END}", regex.IGNORECASE),
         status_void=regex.compile(
-            rf"(?:%|{WORD_START}{or_regex(cues['status_void']['after'])})\s*+"
-            rf"{or_regex(cues['status_void']['nouns'])}\Z",
+            rf"(?:(?:%|{WORD_START}{or_regex(cues['status_void']['after'])})\s*+"
+            rf"{or_regex(cues['status_void']['nouns'])}"
+            rf"|{WORD_START}{or_regex(cues['status_void']['name_heads'])}\s++"
+            rf"{or_regex(cues['status_void']['name_words'])})\Z",
             regex.IGNORECASE,
         ),
         status_after=regex.compile(
@@ -117,6 +121,10 @@ def _cues() -> _Cues:
             rf"{WORD_START}(?<!{or_regex(deadline['not_after'])}\s++)"
             rf"{or_regex(deadline['lead'])}\s++(?P<y>{_YEAR}){WORD_END}",
             regex.IGNORECASE,
+        ),
+        change_verbs=frozenset(canonical(w) for w in units["measures"]["change_verbs"]),
+        own_predicate=regex.compile(
+            rf"{WORD_START}{or_regex(units['measures']['own_predicates'])}{WORD_END}", regex.I
         ),
         measures={
             Kind.MONEY: regex.compile(
@@ -175,7 +183,9 @@ def find_status(text: str, sentence: Span, position: int, after: Span | None = N
 
 def _frames_status(text: str, sentence: Span, cue: regex.Match[str]) -> bool:
     """Whether a status cue frames figures: a plan named as the yardstick of what was done
-    (``đạt 102% kế hoạch``, ``vượt chỉ tiêu``) does not. A cue reaches over ``;`` parts of
+    (``đạt 102% kế hoạch``, ``vượt chỉ tiêu``) does not, nor a cue word that opens the name
+    of a body or programme (``Trung tâm Dự báo nhu cầu nhân lực``, ``Chương trình mục tiêu
+    quốc gia``). A cue reaches over ``;`` parts of
     its sentence: plans are listed that way (``phấn đấu …10%; hộ nghèo giảm 2-3%``)."""
     start = max(sentence[0], cue.start() - 16)
     return _cues().status_void.search(text, start, cue.end()) is None
@@ -256,7 +266,11 @@ def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex
 
 def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | None:
     """What a money figure or percent measures: the first measure of its comma-delimited
-    segment, else the nearest one before it in the sentence.
+    segment, else the nearest one before it in the sentence. A change verb (``tăng``,
+    ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là Thái Lan
+    (49,6%), Pakistan (37,9%)``): not past a colon, nor to a figure with its own predicate
+    anywhere in its segment (``xóa đói giảm nghèo với mục tiêu: … 40% số xã``, ``…, cả nước đạt
+    46,5%``, ``giảm số hộ nghèo 3%, 75% số trường đạt chuẩn``).
 
     >>> text = "năm 2018, tính riêng khối làng nghề đã đạt giá trị sản xuất 12.380 tỷ đồng"
     >>> find_measure(text, (0, len(text)), text.index("12."), Kind.MONEY)
@@ -264,15 +278,34 @@ def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | 
     >>> text = "; tốc độ tăng trưởng giá trị sản xuất bình quân đạt khoảng 15,35%/năm"
     >>> find_measure(text, (0, len(text)), text.index("15"), Kind.PERCENT)
     'tốc độ tăng trưởng'
+    >>> text = "Mục tiêu giảm nghèo: 40% số xã đạt chuẩn"
+    >>> find_measure(text, (0, len(text)), text.index("40"), Kind.PERCENT) is None
+    True
     """
     pattern = _cues().measures.get(kind)
     if pattern is None:
         return None
     first = pattern.search(text, segment_start(text, sentence[0], position), position)
     if first is None:
-        found = list(pattern.finditer(text, sentence[0], position))
+        segment = segment_start(text, sentence[0], position)
+        found = [
+            m
+            for m in pattern.finditer(text, sentence[0], position)
+            if _carries_over(text, m, segment, position)
+        ]
         first = found[-1] if found else None
     return first.group().lower() if first is not None else None
+
+
+def _carries_over(text: str, measure: regex.Match[str], segment: int, position: int) -> bool:
+    """Whether a measure in an earlier segment still measures the figure at ``position``."""
+    cues = _cues()
+    if canonical(measure.group()) not in cues.change_verbs:
+        return True
+    if ":" in text[measure.end() : position]:
+        return False
+    ends = [i for i in (text.find(mark, position) for mark in ",;:.\n") if i >= 0]
+    return cues.own_predicate.search(text, segment, min(ends, default=len(text))) is None
 
 
 def find_place(text: str, sentence: Span, position: int, end: int | None = None) -> str | None:

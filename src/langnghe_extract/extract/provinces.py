@@ -45,6 +45,8 @@ from langnghe_extract.models import Province
 
 _fold = fold  # the folding the tests and data checks compare with
 _CUE_WINDOW = 60  # how far before a name cue words are looked for (three words fit)
+_TITLE_CHARS = 60  # how long a quoted work title before a name may be
+_NOT_SUBJECT = frozenset({"delegate", "work"})  # roles of a name that is never the subject
 _EVENT_WINDOW = 150  # how far before "tại"/"ở" an event word is looked for, within the sentence
 _SENTENCE_START = regex.compile(r"(?r)[.!?;\n]")  # searched backwards from a cue word
 _SENTENCE_END = regex.compile(r"[.!?;\n]")
@@ -158,6 +160,15 @@ def _delegate_regex() -> Any:
     return regex.compile(rf"(?r){NAME_START}(?i:{words})[\s_]++{name}\([^\S\n]*+\Z")
 
 
+@cache
+def _work_regex() -> Any:
+    """A work's noun and an open quote before a name: "tập thơ “Trường thơ Hải Phòng”"."""
+    words = trie_regex({fold(w) for w in load_table("provinces")["works"]["words"]})
+    return regex.compile(
+        rf"(?r){NAME_START}(?i:{words})[\s_]*+[“\"«][^”\"»\n]{{0,{_TITLE_CHARS}}}\Z"
+    )
+
+
 def _cues_before(text: str, start: int) -> tuple[list[int], list[str]]:
     """Start offsets and roles of the cue words written right before ``start``."""
     m = _cue_regex().search(text, max(0, start - _CUE_WINDOW), start)
@@ -212,6 +223,8 @@ def _hit(text: str, m: Any) -> _Hit | None:
     roles = _roles(text, cue_starts, cues, m.end("name"))
     if _delegate_regex().search(text, max(0, start - _CUE_WINDOW), start):
         roles |= {"delegate"}  # "đại biểu Nguyễn Văn A (Đồng Tháp)": the seat, not the subject
+    if _work_regex().search(text, max(0, start - _CUE_WINDOW - _TITLE_CHARS), start):
+        roles |= {"work"}  # "tập thơ “Trường thơ Hải Phòng”": a title, not a place
     if entry.needs_cue:  # "TP. HCM" is the usual spelling: its cue stresses nothing
         if "admin" not in cues:
             return None
@@ -369,8 +382,9 @@ def _usable(text: str) -> tuple[_Hit, ...]:
 
 
 def _subjects(text: str) -> tuple[_Hit, ...]:
-    """Usable mentions that may be what the article is about: not a delegate's seat."""
-    return tuple(hit for hit in _usable(text) if "delegate" not in hit.roles)
+    """Usable mentions that may be what the article is about: not a delegate's seat, nor a
+    name inside the quoted title of a book, song or film."""
+    return tuple(hit for hit in _usable(text) if not hit.roles & _NOT_SUBJECT)
 
 
 def _weight(hit: _Hit) -> float:
