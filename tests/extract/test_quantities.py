@@ -166,6 +166,11 @@ QUALIFIERS: list[Row] = [
     ("lên tới 300 tỷ đồng", "300 tỷ đồng", 3 * 10**11, None, "VND", "exact", None),
     ("thu nhập lên đến 30 triệu đồng", "30 triệu đồng", 3 * 10**7, None, "VND", "exact", None),
     ("HƠN 200 HỘ", "HƠN 200", 200, None, None, "over", None),
+    # an adjective before "hơn" compares: the figure is the difference, not a bound
+    ("giá bán cao hơn 4% so với năm trước", "4%", 4, None, "%", "exact", None),
+    ("rẻ hơn 5-7% hàng nhập khẩu", "5-7%", 5, 7, "%", "exact", None),
+    ("nhiều hơn 20 hộ so với năm ngoái", "20", 20, None, None, "exact", None),
+    ("doanh thu tăng hơn 10%", "hơn 10%", 10, None, "%", "over", None),
     ("hàng chục tỷ đồng", "hàng chục tỷ đồng", 10**10, None, "VND", "order", None),
     ("hàng trăm lao động", "hàng trăm", 100, None, None, "order", None),
     ("hàng nghìn lao động", "hàng nghìn", 1000, None, None, "order", None),

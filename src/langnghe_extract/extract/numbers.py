@@ -70,6 +70,7 @@ class _Grammar:
     label_before: regex.Pattern[str]
     units: dict[str, int]
     qualifiers: dict[str, Qualifier]
+    comparative: regex.Pattern[str]
     year_word: str
     year_before: regex.Pattern[str]
     year_after: regex.Pattern[str]
@@ -363,6 +364,8 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberM
     qualifier = match.qualifier
     if qualifier is Qualifier.EXACT:
         found = grammar.qualifier_before.search(text, window_start, start)
+        if found is not None and _is_comparison(text, found, window_start, grammar):
+            found = None  # "cao hơn 4%": by how much, not a bound
         if found is not None:
             qualifier = lookup(grammar.qualifiers, found.group("q"))
             start = found.start("q")
@@ -371,6 +374,15 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberM
         if opener is not None:
             start = opener.start("w")
     return replace(match, start=start, qualifier=qualifier)
+
+
+def _is_comparison(
+    text: str, found: regex.Match[str], window_start: int, grammar: _Grammar
+) -> bool:
+    """``hơn`` after an adjective compares (``cao hơn 4%``): the figure is the difference."""
+    if found.group("q").casefold() != "hơn":
+        return False
+    return grammar.comparative.search(text, window_start, found.start("q")) is not None
 
 
 @cache
@@ -435,6 +447,10 @@ def _grammar() -> _Grammar:
         ),
         units=units,
         qualifiers=qualifier_map,
+        comparative=regex.compile(
+            rf"{WORD_START}{or_regex(cues['qualifiers']['comparative'])}[\s_]++\Z",
+            BACKWARD | regex.IGNORECASE,
+        ),
         year_word=words["year_word"]["word"],
         year_before=regex.compile(
             rf"""(?:{WORD_START}{or_regex(words["year_word"]["before"])}[\s_]++  # mỗi năm
