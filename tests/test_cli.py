@@ -401,6 +401,25 @@ def test_extract_to_a_missing_directory_is_a_usage_error(tmp_path: Path) -> None
     )
 
 
+def test_output_file_gets_the_usual_mode_not_the_temp_files(tmp_path: Path) -> None:
+    """The temporary file is private (0600); the output it becomes is not."""
+    out = tmp_path / "out.jsonl"
+    old = os.umask(0o022)
+    try:
+        assert invoke("extract", str(SEED_FILES[0]), "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_an_existing_output_file_keeps_its_mode(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    assert invoke("extract", str(SEED_FILES[0]), "-o", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     result = invoke("extract", "--frobnicate", str(SEED_FILES[0]))
     assert result.exit_code == 2

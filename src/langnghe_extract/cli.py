@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -240,6 +241,7 @@ def _open_output(output: str) -> Iterator[TextIO]:
     except OSError as exc:
         raise _cannot_write(output, exc.strerror) from None
     try:
+        os.chmod(temp, _file_mode(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
         Path(temp).replace(target)
@@ -248,6 +250,17 @@ def _open_output(output: str) -> Iterator[TextIO]:
     finally:
         if Path(temp).exists():
             Path(temp).unlink()
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the file would get from a plain ``open``: mkstemp's private 0600 would leave
+    users with an output file their group cannot read. An existing file keeps its own mode."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _cannot_write(output: str, reason: str | None) -> typer.BadParameter:

@@ -29,7 +29,7 @@ def process(raw: RawDocument) -> Record:
     model checks every span), ready to emit.
     """
     clean = clean_document(raw)
-    facts = drop_overlaps(to_facts(clean.text, extract_all(clean.text)))
+    facts = drop_overlaps(to_facts(clean.text, extract_all(clean.text), published=clean.published))
     return Record(
         id=raw.id,
         source=raw.source,
