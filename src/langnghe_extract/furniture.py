@@ -38,6 +38,7 @@ def _patterns() -> dict[str, Any]:
     domains = "|".join(regex.escape(d) for d in table("agency_prefix")["domains"])
     names = or_regex(table("agency_prefix")["names"])
     return {
+        "photo_words": tuple({word.split()[0] for word in photo_words}),  # first words
         "widget": regex.compile(
             rf"(?:(?:{or_regex(table('share_widget')['words'])})(?![\p{{L}}])|[\s|•·/()\d-])++",
             regex.IGNORECASE,
@@ -199,7 +200,10 @@ def _is_caption(line: str) -> bool:
 
 def _credit_at_end(line: str) -> int | None:
     """Where a trailing photo credit starts ("… - Ảnh: X", "… (Ảnh: X)"), else None."""
-    for m in _patterns()["caption_end"].finditer(line):
+    patterns = _patterns()
+    if not any(word in line for word in patterns["photo_words"]):
+        return None  # the credit pattern is case-sensitive: no such word, no credit (and fast)
+    for m in patterns["caption_end"].finditer(line):
         if m.end() == len(line) and m.start() > 0:
             return int(m.start())
     return None

@@ -7,8 +7,9 @@ makes with its neighbours ("o nhiem" → "ô nhiễm", not the commoner "ở").
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 
 import regex
 
@@ -26,6 +27,10 @@ def plain(word: str) -> str:
     """
     bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
     return bare.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+# Words repeat across articles: a bounded cache saves the Unicode decomposition of each token.
+_plain_cached = functools.lru_cache(maxsize=2**16)(plain)
 
 
 def slug_words(url: str | None) -> list[str]:
@@ -69,12 +74,17 @@ def title_from_slug(words: list[str], text: str) -> str | None:
     """
     if len(words) < 3:
         return None
-    tokens = _SYLLABLE.findall(text[:200_000])
-    forms: dict[str, Counter[str]] = {}
-    pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
-    for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
-        forms.setdefault(plain(word), Counter())[word] += 1
-        pairs.setdefault((plain(word), plain(after)), Counter())[(word, after)] += 1
+    tokens = [*_SYLLABLE.findall(text[:200_000]), ""]
+    wanted = set(words)  # only slug words, and pairs of them, are ever looked up
+    key_of = {t: key for t in set(tokens) if (key := _plain_cached(t)) in wanted}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+    for k in [k for k, token in enumerate(tokens) if token in key_of]:
+        word, after = tokens[k], tokens[k + 1]
+        key = key_of[word]
+        forms[key][word] += 1
+        if after in key_of:
+            pairs[key, key_of[after]][word, after] += 1
     restored = [_restore(words, i, forms, pairs) for i in range(len(words))]
     title = " ".join(restored)
     return title[:1].upper() + title[1:]

@@ -8,13 +8,20 @@ frames every figure after it) and never across a sentence end; the nearest cue w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
+from langnghe_extract.extract.patterns import (
+    WORD_END,
+    WORD_START,
+    canonical,
+    finditer_at,
+    first_words,
+    or_regex,
+)
 from langnghe_extract.models import Kind, Status
 from langnghe_extract.segment import segment_start
 
@@ -54,9 +61,11 @@ class _Cues:
     status_void: regex.Pattern[str]
     status_after: regex.Pattern[str]
     time: regex.Pattern[str]
+    time_start: regex.Pattern[str]  # where a time expression can start: its first word or year
     not_frame: regex.Pattern[str]
     relative: dict[str, int]
     deadline: regex.Pattern[str]
+    deadline_start: regex.Pattern[str]  # where a deadline can start: its first word
     measures: dict[Kind, regex.Pattern[str]]
     change_verbs: frozenset[str]
     own_predicate: regex.Pattern[str]
@@ -86,6 +95,11 @@ def _time_regex(time: dict[str, Any]) -> regex.Pattern[str]:
     )
 
 
+def _time_first_words(time: dict[str, Any]) -> str:
+    """The words a time expression of ``_time_regex`` can start with (before a bare year)."""
+    return first_words([*time["period_words"], "từ", *time["year_words"], *time["relative"]])
+
+
 @cache
 def _cues() -> _Cues:
     cues = load_table("cues")
@@ -113,6 +127,7 @@ def _cues() -> _Cues:
             regex.IGNORECASE,
         ),
         time=_time_regex(time),
+        time_start=regex.compile(rf"{_time_first_words(time)}|19|20"),
         not_frame=regex.compile(
             rf"{WORD_START}{or_regex(time['not_frame_before'])}\s++\Z", regex.I
         ),
@@ -122,6 +137,7 @@ def _cues() -> _Cues:
             rf"{or_regex(deadline['lead'])}\s++(?P<y>{_YEAR}){WORD_END}",
             regex.IGNORECASE,
         ),
+        deadline_start=regex.compile(first_words(deadline["lead"])),
         change_verbs=frozenset(canonical(w) for w in units["measures"]["change_verbs"]),
         own_predicate=regex.compile(
             rf"{WORD_START}{or_regex(units['measures']['own_predicates'])}{WORD_END}", regex.I
@@ -332,6 +348,15 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
     return found.group("place") if found is not None else None
 
 
+@lru_cache(maxsize=1)
+def _time_mentions(text: str) -> tuple[regex.Match[str], ...]:
+    """Every time expression of a whole text. Scanning a text costs about as much as the rest
+    of its dating together, and ``find_periods`` and ``latest_year`` both read the same text
+    one after the other: the last text's scan is kept."""
+    cues = _cues()
+    return tuple(finditer_at(cues.time, cues.time_start, text))
+
+
 def find_periods(text: str) -> list[tuple[int, tuple[int, int]]]:
     """Every period the text names, with its position: the plan frames of the article.
 
@@ -340,7 +365,7 @@ def find_periods(text: str) -> list[tuple[int, tuple[int, int]]]:
     """
     low, high = _cues().year_range
     found = []
-    for match in _cues().time.finditer(text):
+    for match in _time_mentions(text):
         if match.group("a"):
             start, end = int(match.group("a")), int(match.group("b"))
             if low <= start < end <= high:
@@ -356,11 +381,11 @@ def latest_year(text: str) -> int | None:
     2016
     """
     cues = _cues()
-    deadlines = {m.start("y") for m in cues.deadline.finditer(text)}
+    deadlines = {m.start("y") for m in finditer_at(cues.deadline, cues.deadline_start, text)}
     low, high = cues.year_range
     years = [
         int(m.group("y"))
-        for m in cues.time.finditer(text)
+        for m in _time_mentions(text)
         if m.group("y") and m.start("y") not in deadlines and low <= int(m.group("y")) <= high
     ]
     return max(years, default=None)

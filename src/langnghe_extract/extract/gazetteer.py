@@ -24,6 +24,7 @@ from langnghe_extract.data import load_table
 # Between two words of a name: a dash (with or without spaces), or any run of whitespace or
 # underscores (word-segmented text writes "Hà_Nội", "thành_phố").
 SEP = r"(?:[^\S\n]*+[\-\u2010-\u2015][^\S\n]*+|[\s_]++)"
+_SEP = regex.compile(SEP)
 # How far a match may reach from where it starts: bounding it keeps each attempt O(1) (the
 # regex module otherwise does work proportional to the rest of the text on every call).
 LOOKAROUND = 200
@@ -76,7 +77,7 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).lower()
     text = _tone_regex().sub(lambda m: _tone_pairs()[m[0]], text)
-    words = regex.split(SEP, text.strip(" \t\n_"))
+    words = _SEP.split(text.strip(" \t\n_"))
     return " ".join(_syllables().get(word, word) for word in words)
 
 
@@ -110,6 +111,18 @@ def trie_regex(phrases: Iterable[str]) -> str:
             node = node.setdefault(token, {})
         node[""] = {}
     return _render(trie)
+
+
+def first_tokens_regex(phrases: Iterable[str]) -> str:
+    """The first words of folded phrases, in every spelling ``trie_regex`` accepts: where a
+    match of the trie can start (to skip the other capitalised words at once).
+
+    >>> p = regex.compile(first_tokens_regex(["thanh hóa", "đắk lắk"]), regex.IGNORECASE)
+    >>> [bool(p.match(s)) for s in ("Thanh", "ĐĂK", "Hà")]
+    [True, True, False]
+    """
+    tokens = sorted({phrase.split(" ")[0] for phrase in phrases}, key=lambda t: (-len(t), t))
+    return "(?:" + "|".join(_token_regex(token) for token in tokens) + ")"
 
 
 def _render(node: dict[str, Any]) -> str:

@@ -31,7 +31,7 @@ _MAX_WORDS = 5  # the longest names: "Văn Miếu - Quốc Tử Giám", "Cư Dli
 _REST = r"[\p{L}\p{M}\p{N}'\u2019]*+"  # the rest of a word; "'" for "Ea H'Leo", "Đắk R'Lấp"
 # Between the words of a name: a dash ("Phan Rang - Tháp Chàm"), spaces, or "_" (Trực_Ninh).
 _GAP = r"(?:[^\S\n]*+[\-\u2013][^\S\n]*+|[^\S\n]++|_)"
-_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{Lu}\d]")  # a name starts capitalised: "Quận 1"
+_GAP_REGEX = regex.compile(_GAP)
 _WORD = rf"[\p{{L}}\p{{M}}\p{{N}}]{_REST}"
 _WORDS = regex.compile(
     rf"{_WORD}(?:{_GAP}{_WORD}){{0,{_MAX_WORDS - 1}}}"
@@ -44,6 +44,7 @@ class _Index:
     """Type words read backwards from a name, and (type, name) → legacy province codes."""
 
     pattern: Any
+    starts: Any  # where a name can start: capitalised, right after a type word
     codes: dict[tuple[str, str], tuple[str, ...]]
     lower_case: frozenset[str]  # names the data writes with a lower-case word: "Pa ủ"
 
@@ -63,8 +64,12 @@ def _build(rows: list[dict[str, Any]], to_legacy: dict[str, str], extra: list[st
     kinds = or_regex({kind for kind, _ in index})
     # Read backwards from a capitalised word: one anchored attempt per candidate name.
     pattern = regex.compile(rf"(?r){WORD_START}(?P<kind>{kinds})[\s_]++\Z", regex.IGNORECASE)
+    # A name starts capitalised ("Quận 1") right after a type word: found in one pass, so the
+    # type word is read backwards (with its edges and window) only there, not at every
+    # capitalised word, and a text dense with "1.1.1…" has no such place at all.
+    starts = regex.compile(rf"(?<=(?i:{kinds})[\s_]++)[\p{{Lu}}\d]")
     codes = {key: tuple(sorted(value)) for key, value in index.items()}
-    return _Index(pattern, codes, frozenset(lower))
+    return _Index(pattern, starts, codes, frozenset(lower))
 
 
 @cache
@@ -117,7 +122,7 @@ def lookup_locality(kind: str, words: str, index: _Index) -> tuple[str, ...]:
     >>> lookup_locality("huyện", "Lào", districts())
     ()
     """
-    tokens = regex.split(_GAP, words)
+    tokens = _GAP_REGEX.split(words)
     for size in range(min(len(tokens), _MAX_WORDS), 0, -1):
         written = " ".join(tokens[:size])
         name = fold(written)
@@ -130,7 +135,7 @@ def lookup_locality(kind: str, words: str, index: _Index) -> tuple[str, ...]:
 def _votes(text: str, index: _Index) -> dict[str, float]:
     """Each typed name votes for its provinces, 1/n each when it exists in n of them."""
     votes: dict[str, float] = defaultdict(float)
-    for candidate in _START.finditer(text):
+    for candidate in index.starts.finditer(text):
         start = candidate.start()
         kind = index.pattern.search(text, max(0, start - _KIND_WINDOW), start)
         words = _WORDS.match(text, start, start + 100) if kind else None

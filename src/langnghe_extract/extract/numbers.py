@@ -19,7 +19,14 @@ from typing import TypeVar
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
+from langnghe_extract.extract.patterns import (
+    WORD_END,
+    WORD_START,
+    canonical,
+    first_words,
+    or_regex,
+    search_at,
+)
 from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS, read_word_run
 from langnghe_extract.models import Qualifier
 
@@ -63,6 +70,7 @@ class NumberMatch:
 @dataclass(frozen=True)
 class _Grammar:
     core: regex.Pattern[str]
+    core_start: regex.Pattern[str]  # where a core can start: a digit, "+" or a first number word
     multiplier: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
     range_between: regex.Pattern[str]
@@ -146,7 +154,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
 def _iter_cores(text: str, grammar: _Grammar) -> Iterator[NumberMatch]:
     position = 0
     while True:
-        found = grammar.core.search(text, position)
+        found = search_at(grammar.core, grammar.core_start, text, position)
         if found is None:
             return
         match = _read_core(text, found, grammar)
@@ -436,6 +444,7 @@ def _grammar() -> _Grammar:
     labels = words["label_markers"]["words"]
     return _Grammar(
         core=core,
+        core_start=regex.compile(rf"[\d+]|{first_words([*words['order']['prefixes'], *leading])}"),
         multiplier=multiplier,
         qualifier_before=qualifier_before,
         range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
@@ -448,7 +457,7 @@ def _grammar() -> _Grammar:
         units=units,
         qualifiers=qualifier_map,
         comparative=regex.compile(
-            rf"{WORD_START}{or_regex(cues['qualifiers']['comparative'])}[\s_]++\Z",
+            rf"{WORD_START}{or_regex(cues['comparatives']['words'])}[\s_]++\Z",
             BACKWARD | regex.IGNORECASE,
         ),
         year_word=words["year_word"]["word"],

@@ -34,6 +34,7 @@ from langnghe_extract.extract.gazetteer import (
     LOOKAROUND,
     NAME_END,
     NAME_START,
+    first_tokens_regex,
     fold,
     scan_names,
     trie_regex,
@@ -124,6 +125,14 @@ def _cue_roles() -> dict[str, str]:
 def _name_regex() -> Any:
     """Every name, alias and trap, longest first, matched at a capitalised word start."""
     return regex.compile(rf"(?P<name>{trie_regex(_entries())}){NAME_END}", regex.IGNORECASE)
+
+
+@cache
+def _name_starts() -> Any:
+    """Capitalised words that open some name, alias or trap: the only places ``_name_regex``
+    can match, so the many other capitalised words cost no attempt."""
+    first = first_tokens_regex(_entries())
+    return regex.compile(rf"{NAME_START}(?=\p{{Lu}})(?i:(?={first}))")
 
 
 @cache
@@ -245,7 +254,7 @@ def _province(code: str, name: str | None = None) -> Province:
 @lru_cache(maxsize=4)
 def _scan(text: str) -> tuple[_Hit, ...]:
     """All checked mentions; cached because the pipeline asks for the same text several times."""
-    hits = (_hit(text, m) for m in scan_names(text, _name_regex()))
+    hits = (_hit(text, m) for m in scan_names(text, _name_regex(), _name_starts()))
     return tuple(h for h in hits if h is not None)
 
 

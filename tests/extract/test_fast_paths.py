@@ -1,0 +1,119 @@
+"""The fast paths of issue #7 give exactly what the plain scans gave.
+
+Whole-text scans try their pattern only where a first word can start (``search_at``), and
+type words of districts are read back only after a letter one can end with: each check here
+compares the fast path with the plain ``finditer``/``search`` on sentences written for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from langnghe_extract.extract.context import _cues, find_periods, latest_year
+from langnghe_extract.extract.gazetteer import scan_names
+from langnghe_extract.extract.localities import _INDEXES, _votes, locality_code
+from langnghe_extract.extract.numbers import _grammar
+from langnghe_extract.extract.patterns import finditer_at, search_at
+from langnghe_extract.extract.provinces import _name_regex, _name_starts
+from langnghe_extract.url_title import title_from_slug
+
+SENTENCES = [
+    "Giai đoạn 2021-2025, tỉnh có 35 làng nghề; NĂM 2019 mới có 28.",
+    "Từ năm 2010 đến năm 2015, thời kỳ 2016 – 2020 và trong năm nay, năm ngoái, năm tới.",
+    "Mấy năm nay, những năm nay và 3 năm nay sản lượng tăng; nhiệm kỳ 2020-2025 đạt.",
+    "Tính đến năm 2020 có 12 hợp tác xã, đến năm 2025 phấn đấu TỚI NĂM 2030 đạt 50.",
+    "Hai mươi lăm hộ, hàng nghìn lao động, vài trăm sản phẩm, Mười ba xã, ba mươi mốt.",
+    "Liên hệ +84 912 345 678 hoặc 0912345678, ngày 29/01/2026 lúc 17:31, giá 1.350.000 đồng.",
+    "Doanh thu 12.380 tỷ đồng, tăng 58,19%; 1,350,000 USD; năm 2019; 3.5 ha; ７ người.",
+    "Cuối năm 2023, hết năm 2024, đầu năm 2022 và niên vụ 2021 – 2022; H2O, A1, 19 và 20.",
+    "cộng dồn đến hết năm 2019 và lũy kế tới năm 2018; từ 2015 tới 2020",
+    "Làng_nghề huyện_Gia_Lâm có 1.200 hộ, năm_2020 đạt 35 tỷ.",
+    "HÀ NỘI - Gốm ĐĂK LĂK, Thanh Hoá, TP. HCM, Thừa_Thiên_Huế, Bà Rịa-Vũng Tàu và Đắc Lắc.",
+]
+
+
+def _texts() -> list[str]:
+    fixtures = Path(__file__).parents[2] / "fixtures"
+    return [
+        *SENTENCES,
+        *(p.read_text(encoding="utf-8", errors="replace") for p in sorted(fixtures.glob("*.txt"))),
+    ]
+
+
+def _key(m: regex.Match[str] | None) -> object:
+    return None if m is None else (m.span(), m.lastgroup, m.groupdict())
+
+
+def _pairs() -> list[tuple[regex.Pattern[str], regex.Pattern[str]]]:
+    cues, grammar = _cues(), _grammar()
+    return [
+        (cues.time, cues.time_start),
+        (cues.deadline, cues.deadline_start),
+        (grammar.core, grammar.core_start),
+    ]
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_finditer_at_is_finditer(text: str) -> None:
+    for pattern, starts in _pairs():
+        plain = [_key(m) for m in pattern.finditer(text)]
+        assert [_key(m) for m in finditer_at(pattern, starts, text)] == plain
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_search_at_is_search_from_every_position(text: str) -> None:
+    for pattern, starts in _pairs():
+        for position in range(len(text) + 1):
+            expected = _key(pattern.search(text, position))
+            assert _key(search_at(pattern, starts, text, position)) == expected
+
+
+def test_periods_and_latest_year_share_one_scan() -> None:
+    text = "Giai đoạn 2016-2020 có 80 làng nghề, năm 2021 có 95. Đến năm 2030 có 150."
+    assert find_periods(text) == [(0, (2016, 2020))]
+    assert latest_year(text) == 2021
+    assert find_periods("Năm 2018 có 20 làng nghề.") == []  # the kept scan is for one text only
+    assert latest_year(text) == 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Làng nghề HUYỆN GIA LÂM phát triển", "01"),
+        ("Sản phẩm của huyện\nGia Lâm và huyện  Gia Lâm", "01"),
+        ("Làng_nghề huyện_Gia_Lâm", "01"),
+        ("Ông Gia Lâm nói", None),  # no type word: a person's name
+        ("1." * 5000 + "huyện Gia Lâm", "01"),  # a run of "1.1.1…" gives no name start
+    ],
+)
+def test_locality_after_its_type_word(text: str, code: str | None) -> None:
+    assert locality_code(text) == code
+
+
+def test_locality_starts_only_after_type_words() -> None:
+    """Every name the plain reading (each capitalised word) finds is still found."""
+    text = "Xã Duyên Thái, huyện Thường Tín; thị xã Cửa Lò; thành phố Huế; Quận 1; phường Cửa Lò."
+    for index in _INDEXES:
+        votes = _votes(text, index())
+        plain = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{Lu}\d]")
+        found = [
+            m.start() for m in plain.finditer(text) if index().pattern.search(text, 0, m.start())
+        ]
+        assert bool(votes) == bool(found)
+
+
+def test_slug_title_reads_the_last_word_and_capitals() -> None:
+    words = ["hop", "tac", "xa", "gom", "bat", "trang"]
+    text = "Bát Tràng có hợp tác xã. Hợp tác xã gốm của Bát Tràng"
+    assert title_from_slug(words, text) == "Hợp tác xã gốm Bát Tràng"
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_province_names_found_from_their_first_words(text: str) -> None:
+    """Skipping capitalised words that open no name loses no name."""
+    every = [(m.span(), m["name"]) for m in scan_names(text, _name_regex())]
+    fast = [(m.span(), m["name"]) for m in scan_names(text, _name_regex(), _name_starts())]
+    assert fast == every
