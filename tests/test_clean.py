@@ -117,6 +117,26 @@ def test_inline_related_headline_is_cut() -> None:
     assert "related_marker" in rules_of(cuts)
 
 
+def test_related_list_glued_to_the_last_paragraph_is_cut() -> None:
+    """A flattened page: byline, time and the related list on the last paragraph's line."""
+    last = "Năm nay làng xuất bán 2.000 sản phẩm gốm."
+    glued = (
+        f"{last} Minh Anh - Báo Kinh tế | 16:10 08/02/2017 Tin liên quan "
+        "Hà Nam có 7 làng nghề OCOP Thêm 300 lao động được đào tạo"
+    )
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, glued, "Bắc Ninh hỗ trợ 5 tỷ đồng"))
+    assert doc.text.endswith(last)
+    assert "Hà Nam" not in doc.text
+    assert "Bắc Ninh" not in doc.text
+    assert "glued_related_tail" in rules_of(cuts)
+
+
+def test_a_time_and_a_pipe_without_a_marker_stay() -> None:
+    line = "Phiên chợ mở lúc | 07:30 12/03/2024 và đón 500 lượt khách."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert doc.text.endswith(line)
+
+
 def test_many_markers_stay_linear() -> None:
     text = lines_of("Tiêu đề bài", BODY, *["Tin liên quan"] * 20_000)
     start = time.perf_counter()

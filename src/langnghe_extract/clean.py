@@ -516,6 +516,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("comment_box", furniture.cut_comment_box),  # before related_tail: comments end the page
     ("copyright_footer", furniture.cut_copyright_footer),
     ("related_tail", cut_related_tail),
+    ("glued_related_tail", furniture.cut_glued_related_tail),
     ("related_marker", cut_related_markers),
     ("date_line", take_date_line),  # header zone; before stray items: "17:31 | 29/01/2026" alone
     ("stray_headline_item", cut_stray_headline_items),

@@ -75,6 +75,12 @@ def _patterns() -> dict[str, Any]:
         "credit_alone": regex.compile(
             rf"\(?\s*+(?:{photo})\s*+:\s*+[^()\n]{{1,{MAX_CREDIT}}}+\)?\s*+\.?\s*+"
         ),
+        "glued_related": regex.compile(
+            rf"""(?:(?<=[.!?…"”)]\s)[^.!?…\n|]{{1,{MAX_SITE_NAME}}}+)?+  # the byline
+            \|\s*+\d{{1,2}}:\d{{2}}\s++\d{{1,2}}/\d{{1,2}}/\d{{4}}\s++        # | 21:20 06/02/2017
+            (?:{or_regex(table("related_tail")["markers"])})(?![\p{{L}}])""",
+            _FLAGS,
+        ),
         "caption_alone": regex.compile(rf"(?:{photo})", regex.IGNORECASE),
         "caption_opening": regex.compile(rf"(?:{_phrases(photo_words)})\s++(?=\p{{Lu}})"),
         "glued": regex.compile(
@@ -207,6 +213,26 @@ def _credit_at_end(line: str) -> int | None:
         if m.end() == len(line) and m.start() > 0:
             return int(m.start())
     return None
+
+
+def cut_glued_related_tail(page: Page, rule: str) -> None:
+    """Flattened pages glue the byline, its time and the related-news list to the last
+    paragraph ("… 3-0. Thanh Chương - Thể thao | 21:20 06/02/2017 Tin liên quan <headlines>"):
+    the list's headlines carry figures that are not the article's, so the line is cut from the
+    byline on, and every line after it."""
+    pattern = _patterns()["glued_related"]
+    kept = page.kept()
+    for pos, i in enumerate(kept):
+        line = page.lines[i]
+        if "|" not in line or (found := pattern.search(line)) is None:
+            continue
+        page.lines[i] = line[: found.start()].rstrip()
+        if not page.lines[i]:
+            page.lines[i] = line
+            page.cut(i, rule)
+        for j in kept[pos + 1 :]:
+            page.cut(j, rule)
+        return
 
 
 def trim_glued_captions(page: Page, rule: str) -> None:
