@@ -295,7 +295,7 @@ def _guess_decode(data: bytes) -> tuple[str, str]:
 
 def _read_bytes(source: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
     """A file's bytes (decompressed when ``.gz``), never more than ``max_bytes`` + 1 in memory."""
-    try:
+    with _read_errors(source):
         if source.lower().endswith(".gz"):
             with gzip.open(source, "rb") as stream:
                 return _read_limited(stream, source, max_bytes, "once decompressed ")
@@ -303,14 +303,22 @@ def _read_bytes(source: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
         if path.stat().st_size > max_bytes:
             raise ReadError(_too_big(path.stat().st_size, max_bytes), source)
         return path.read_bytes()
+
+
+@contextmanager
+def _read_errors(source: str) -> Iterator[None]:
+    """The operating system's and gzip's failures on ``source``, as one ``ReadError`` each:
+    the same words whether the file is read whole or streamed."""
+    try:
+        yield
     except FileNotFoundError:
         raise ReadError(f"no such file: {source}", source) from None
     except IsADirectoryError:
         raise ReadError(f"{source} is a directory with no documents", source) from None
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise ReadError(f"{source} is not a valid gzip file ({exc})", source) from None
+        raise ReadError(f"{source} is cut short or not a valid gzip file ({exc})", source) from None
     except OSError as exc:
-        raise ReadError(f"cannot read {source}: {exc.strerror}", source) from None
+        raise ReadError(f"cannot read {source}: {exc.strerror or exc}", source) from None
 
 
 def _read_limited(
@@ -365,15 +373,11 @@ def _jsonl_tasks(source: str, max_bytes: int) -> Iterator[Task]:
 @contextmanager
 def _open_binary(source: str) -> Iterator[BinaryIO]:
     """A container opened for streaming (gunzipped on the fly), its failures as ``ReadError``."""
-    try:
-        with gzip.open(source, "rb") if source.lower().endswith(".gz") else open(source, "rb") as f:
-            yield cast(BinaryIO, f)
-    except FileNotFoundError:
-        raise ReadError(f"no such file: {source}", source) from None
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise ReadError(f"{source} is cut short or not a valid gzip file ({exc})", source) from None
-    except OSError as exc:
-        raise ReadError(f"cannot read {source}: {exc.strerror or exc}", source) from None
+    with (
+        _read_errors(source),
+        gzip.open(source, "rb") if source.lower().endswith(".gz") else open(source, "rb") as f,
+    ):
+        yield cast(BinaryIO, f)
 
 
 def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
