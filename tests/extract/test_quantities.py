@@ -213,6 +213,60 @@ RANGES: list[Row] = [
     ("30 ~ 40 hộ", "30 ~ 40", 30, 40, None, "exact", None),
     ("từ 50 – 60%", "từ 50 – 60%", 50, 60, "%", "exact", None),
     ("8-10 tỷ đồng", "8-10 tỷ đồng", 8 * 10**9, 10**10, "VND", "exact", None),
+    # issue #3: a unit on both bounds, a multiplier on one or both, uneven spaces round the dash
+    ("tỷ lệ nảy mầm đạt 85%-90%", "85%-90%", 85, 90, "%", "exact", None),
+    ("tăng từ 15 % đến 20 %", "từ 15 % đến 20 %", 15, 20, "%", "exact", None),
+    ("giảm 10 phần trăm - 12 phần trăm", "10 phần trăm - 12 phần trăm", 10, 12, "%", "exact", None),
+    (
+        "giá 150.000 - 2 triệu đồng",
+        "150.000 - 2 triệu đồng",
+        150_000,
+        2 * 10**6,
+        "VND",
+        "exact",
+        None,
+    ),
+    (
+        "bán 500.000 – 1,5 triệu đồng",
+        "500.000 – 1,5 triệu đồng",
+        500_000,
+        1_500_000,
+        "VND",
+        "exact",
+        None,
+    ),
+    ("giá 30.000- 45.000 đồng/kg", "30.000- 45.000 đồng/kg", 30_000, 45_000, "VND", "exact", "kg"),
+    ("giá 30.000 -45.000 đồng", "30.000 -45.000 đồng", 30_000, 45_000, "VND", "exact", None),
+    (
+        "từ 2 triệu đến 4 triệu đồng",
+        "từ 2 triệu đến 4 triệu đồng",
+        2 * 10**6,
+        4 * 10**6,
+        "VND",
+        "exact",
+        None,
+    ),
+    ("6 tỷ - 9 tỷ đồng", "6 tỷ - 9 tỷ đồng", 6 * 10**9, 9 * 10**9, "VND", "exact", None),
+    (
+        "từ 3 triệu đồng đến 5 triệu đồng/tháng",
+        "từ 3 triệu đồng đến 5 triệu đồng/tháng",
+        3 * 10**6,
+        5 * 10**6,
+        "VND",
+        "exact",
+        "month",
+    ),
+    ("giá 1.200 đồng đến 1.500 đ", "1.200 đồng đến 1.500 đ", 1200, 1500, "VND", "exact", None),
+    ("khoảng 2000-3000 lao động", "khoảng 2000-3000", 2000, 3000, None, "about", None),
+    (
+        "vay 700 – 900 triệu đồng",
+        "700 – 900 triệu đồng",
+        7 * 10**8,
+        9 * 10**8,
+        "VND",
+        "exact",
+        None,
+    ),
 ]
 CURRENCIES: list[Row] = [
     ("thu 30 đồng", "30 đồng", 30, None, "VND", "exact", None),
@@ -434,6 +488,35 @@ YEAR_WORD_AFTER_A_NUMBER = [
     ("sản phẩm có một không hai", []),
     ("gồm hai không ba hộ", []),
 ]
+
+
+# Two numbers round a dash that are no range (issue #3): a year before a price, a lower bound
+# above the upper, units that differ, a bare lower bound too small for the upper's multiplier.
+NOT_A_RANGE = [
+    ("rượu vang 1947 – 304.375 USD", ["304.375 USD"]),
+    ("bức tranh 1995 - 12.500 USD", ["12.500 USD"]),
+    ("chiếc bình 2003 – 1,250,000 đồng", ["1,250,000 đồng"]),
+    ("giai đoạn 2016-2020", []),
+    ("tăng 20% - 30 hộ", ["20%", "30"]),
+    ("giảm 9%-7%", ["9%", "7%"]),
+    ("giá 500 - 1 triệu đồng", ["500", "1 triệu đồng"]),
+    ("giá 5% - 7 triệu đồng", ["5%", "7 triệu đồng"]),
+    ("hỗ trợ 5 triệu đồng đến 10 hộ", ["5 triệu đồng", "10"]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "quotes"), NOT_A_RANGE)
+def test_numbers_round_a_dash_that_make_no_range(phrase: str, quotes: list[str]) -> None:
+    assert [phrase[q.start : q.end] for q in find_quantities(phrase)] == quotes
+
+
+@pytest.mark.parametrize(
+    "phrase", ["thắng 5-3", "từ 9 đến 4 hộ", "từ 7 - 3 triệu đồng", "8 – 8 sao"]
+)
+def test_a_lower_bound_not_below_the_upper_is_no_range(phrase: str) -> None:
+    found = list(find_quantities(phrase))
+    assert found
+    assert all(q.value_max is None for q in found)
 
 
 @pytest.mark.parametrize(("phrase", "quotes"), YEAR_WORD_AFTER_A_NUMBER)

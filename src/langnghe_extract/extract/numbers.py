@@ -84,6 +84,8 @@ class _Grammar:
     year_after: regex.Pattern[str]
     vague_after: regex.Pattern[str]
     decimal_after: regex.Pattern[str]
+    bound_unit: regex.Pattern[str]  # "%" or a currency written after each bound: 70%-80%
+    bound_codes: dict[str, str]  # the unit a bound's word stands for: "đ" → VND, "%" → %
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -253,8 +255,12 @@ _DATE_OR_CODE_AFTER = regex.compile(
     regex.VERBOSE,
 )
 _YEAR_AFTER = regex.compile(r"\s*+[-–—]\s*+(?:19|20)\d\d(?!\d)")
+_YEAR_DASH_BEFORE = regex.compile(r"(?:19|20)\d\d\s*+[-–—]\s*+\Z", BACKWARD)
+_GROUPED = regex.compile(r"\d{1,3}+(?:[.,]\d{3}+)++")
+# A dash, then a figure with grouped thousands: whoever writes 304.375 writes 2.000, not 2000.
+_GROUPED_AFTER_DASH = regex.compile(r"\s*+[-–—]\s*+\d{1,3}+(?:[.,]\d{3}+)++(?!\d)")
 _DATE_OR_CODE_BEFORE = regex.compile(
-    r"""(?:[/:+]|\d[-.,]|(?:19|20)\d\d\s*+[-–—]\s*+  # 29/01, GMT+7, 16-09-, 2011-2019
+    r"""(?:[/:+]|\d[-.,]                            # 29/01, GMT+7, 16-09-
          |\p{L}-                                    # Covid-19, SARS-CoV-2: names, not figures
        )\Z""",
     BACKWARD | regex.VERBOSE,
@@ -265,12 +271,25 @@ def _is_label(text: str, start: int, end: int, grammar: _Grammar) -> bool:
     """Dates, times, document numbers, years and ordinals: never quantities."""
     if _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
         return True
+    if _YEAR_DASH_BEFORE.search(text, max(0, start - 8), start) and not _GROUPED.fullmatch(
+        text, start, end
+    ):
+        return True  # the second year of 2011-2019, but 304.375 in "1947 – 304.375 USD"
     after = _DATE_OR_CODE_AFTER.match(text, end, end + AHEAD)
     if after is not None and (after.group()[0] in "/:.," or end - start <= 2):
         return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
-    if _is_year(text[start:end]) and _YEAR_AFTER.match(text, end, end + AHEAD):
-        return True  # the first year of 2011-2019
+    if _is_year(text[start:end]) and _is_year_before_dash(text, end):
+        return True  # the first year of 2011-2019; 1947 in "1947 – 304.375 USD"
     return grammar.label_before.search(text, max(0, start - 20), start) is not None
+
+
+def _is_year_before_dash(text: str, end: int) -> bool:
+    """A year-like figure before a dash is a year when a year or a grouped figure follows:
+    ``2011-2019`` is a period, ``1947 – 304.375 USD`` a year and a price; ``2000-3000`` a range."""
+    return bool(
+        _YEAR_AFTER.match(text, end, end + AHEAD)
+        or _GROUPED_AFTER_DASH.match(text, end, end + AHEAD)
+    )
 
 
 def _is_year(digits: str) -> bool:
@@ -341,8 +360,11 @@ def _compound_part(text: str, end: int, factor: int, grammar: _Grammar) -> Numbe
 
 
 def _extend_range(text: str, first: NumberMatch, grammar: _Grammar) -> NumberMatch:
-    """``3 - 4 sao``, ``từ 5 đến 7 triệu đồng``, ``5-7%``: one range, not two figures."""
-    between = grammar.range_between.match(text, first.end, first.end + AHEAD)
+    """``3 - 4 sao``, ``từ 5 đến 7 triệu đồng``, ``5-7%``, ``70%-80%``: one range, not two
+    figures. A unit written after the lower bound must be written after the upper one too."""
+    unit, between = _bound_unit(text, first.end, grammar), None
+    after_first = first.end if unit is None else unit[1]
+    between = grammar.range_between.match(text, after_first, after_first + AHEAD)
     if between is None:
         return first
     core = grammar.core.match(text, between.end(), between.end() + CORE_AHEAD)
@@ -352,12 +374,38 @@ def _extend_range(text: str, first: NumberMatch, grammar: _Grammar) -> NumberMat
     if second is None or _looks_like_years(first, second):
         return first
     second = _extend_multiplier(text, second, grammar)
-    low = first.value
-    if first.factor == 1 and second.factor > 1:
-        low = _tidy(first.value * second.factor)  # "5 - 7 triệu": one multiplier, both bounds
-    if second.value <= low:
+    if unit is not None and _unit_code(_bound_unit(text, second.end, grammar)) != unit[0]:
+        return first
+    low = _lower_bound(first, second)
+    if low is None:
         return first
     return replace(first, value=low, value_max=second.value, end=second.end, factor=second.factor)
+
+
+def _bound_unit(text: str, end: int, grammar: _Grammar) -> tuple[str, int] | None:
+    """The unit (``%``, ``VND`` …) written right after a bound, with where it ends."""
+    found = grammar.bound_unit.match(text, end, end + AHEAD)
+    if found is None:
+        return None
+    return lookup(grammar.bound_codes, found.group("u")), found.end()
+
+
+def _unit_code(unit: tuple[str, int] | None) -> str | None:
+    return None if unit is None else unit[0]
+
+
+def _lower_bound(first: NumberMatch, second: NumberMatch) -> Decimal | None:
+    """The lower bound's value, or ``None`` when the two numbers make no range (``5-3``).
+
+    ``5 - 7 triệu``: one multiplier serves both bounds. ``100.000 - 1 triệu``: a lower bound
+    written in full (a thousand or more) needs none when multiplied it would pass the upper.
+    """
+    low = first.value
+    if first.factor == 1 and second.factor > 1:
+        multiplied = _tidy(first.value * second.factor)
+        if multiplied < second.value or first.value < 1000:
+            low = multiplied
+    return low if low < second.value else None
 
 
 def _looks_like_years(first: NumberMatch, second: NumberMatch) -> bool:
@@ -442,6 +490,9 @@ def _grammar() -> _Grammar:
         BACKWARD | regex.IGNORECASE,
     )
     labels = words["label_markers"]["words"]
+    unit_table = load_table("units")
+    bound_codes = {canonical(w): "%" for w in unit_table["percent_words"]["signs"]}
+    bound_codes.update({canonical(w): code for w, code in unit_table["currencies"].items()})
     return _Grammar(
         core=core,
         core_start=regex.compile(rf"[\d+]|{first_words([*words['order']['prefixes'], *leading])}"),
@@ -477,6 +528,10 @@ def _grammar() -> _Grammar:
                      | {or_regex(load_table("units")["percent_words"]["signs"])})""",
             regex.IGNORECASE | regex.VERBOSE,
         ),
+        bound_unit=regex.compile(
+            rf"[ \t]*+(?P<u>{or_regex(bound_codes)})(?![\p{{L}}\p{{M}}_])", regex.IGNORECASE
+        ),
+        bound_codes=bound_codes,
         vague_after=regex.compile(
             rf"[\s_]++{or_regex(words['not_a_number']['vague_after'])}{WORD_END}", regex.I
         ),
