@@ -296,6 +296,72 @@ STATUS: list[Row] = [
         "Chương trình phấn đấu có thêm 12 sản phẩm đạt OCOP.",
         [{"kind": "ocop_products", "status": "target"}],
     ),
+    # a later coordinated clause that reports what is done opens a new frame
+    (
+        "Huyện sẽ hỗ trợ 3 tỷ đồng cho làng gốm, trong khi năm 2023 đã công nhận 9 làng nghề.",
+        [{"kind": "money", "status": "target"}, {"kind": "villages", "status": "actual"}],
+    ),
+    (
+        "Xã sẽ mở lớp cho 80 lao động, còn năm qua 45 hộ làm nghề được vay vốn.",
+        [{"kind": "workers", "status": "target"}, {"kind": "households", "status": "actual"}],
+    ),
+    (
+        "Tỉnh phấn đấu có 40 sản phẩm OCOP, nhưng hiện mới có 26 sản phẩm đạt 3 sao.",
+        [{"status": "target"}, {"kind": "ocop_products", "status": "actual"}],
+    ),
+    (
+        "Tỉnh sẽ đầu tư 12 tỷ đồng cho làng nghề, năm qua đã hỗ trợ 150 hộ đổi mới thiết bị.",
+        [{"status": "target"}, {"kind": "households", "status": "actual"}],
+    ),
+    # "còn" and "đã" inside the plan's own clause stay in the plan
+    (
+        "Huyện phấn đấu giảm tỷ lệ hộ nghèo xuống còn 2%.",
+        [{"kind": "percent", "status": "target"}],
+    ),
+    (
+        "Tỉnh sẽ thưởng các hộ đã đăng ký nhãn hiệu 20 triệu đồng mỗi hộ.",
+        [{"kind": "money", "status": "target"}],
+    ),
+    # a condition is hypothetical, read as forecast, and so is a plan under it
+    (
+        "Nếu mỗi hộ đầu tư 60 triệu đồng, tổng vốn sẽ đạt 12 tỷ đồng.",
+        [{"status": "forecast"}, {"status": "forecast"}],
+    ),
+    (
+        "Giả sử mỗi cơ sở thuê thêm 5 lao động thì làng sẽ có thêm 400 lao động.",
+        [{"status": "forecast"}, {"status": "forecast"}],
+    ),
+    # the condition frames its own clause; a bare consequent keeps its frame (a going price)
+    (
+        "Nếu mua lẻ thì mỗi chiếc nón lá có giá 80.000 đồng.",
+        [{"kind": "money", "status": "actual"}],
+    ),
+    (
+        "Nếu khách đặt trên 100 sản phẩm, giá bán giảm 10%.",
+        [{"status": "forecast"}, {"kind": "percent", "status": "actual"}],
+    ),
+    (
+        "Trường hợp 30 hộ cùng vay vốn, quỹ sẽ cần khoảng 1,5 tỷ đồng.",
+        [{"status": "forecast"}, {"status": "forecast"}],
+    ),
+    (
+        "Xã có 12 trường hợp vi phạm, trong đó 8 hộ làm nghề tái chế.",
+        [{"kind": "households", "status": "actual"}],
+    ),
+    # "Nếu như năm …" contrasts with the past: both figures are what was done
+    (
+        "Nếu như năm 2015 toàn tỉnh có 20 sản phẩm OCOP thì nay đã có 95 sản phẩm OCOP.",
+        [{"status": "actual", "value": 20}, {"status": "actual", "value": 95}],
+    ),
+    # a yardstick plan noun: the figure right after it is the plan, and nothing later is
+    (
+        "Tăng trưởng ngành nghề nông thôn đạt 6,5%, thấp hơn mục tiêu 6,7%.",
+        [{"status": "actual"}, {"status": "target", "value": 6.7}],
+    ),
+    (
+        "Doanh thu đạt 8,2%, so với kế hoạch là 9%, trong đó làng gốm tăng 11%.",
+        [{"status": "actual"}, {"status": "target"}, {"status": "actual"}],
+    ),
 ]
 
 # Time: a year or a period from the sentence, a sentence-initial frame over the sentence.

@@ -60,6 +60,11 @@ class _Cues:
     status: regex.Pattern[str]
     status_void: regex.Pattern[str]
     status_after: regex.Pattern[str]
+    yardstick_value: regex.Pattern[str]
+    reset: regex.Pattern[str]
+    done: regex.Pattern[str]
+    conditional: regex.Pattern[str]
+    conditional_end: regex.Pattern[str]
     time: regex.Pattern[str]
     time_start: regex.Pattern[str]  # where a time expression can start: its first word or year
     not_frame: regex.Pattern[str]
@@ -95,6 +100,25 @@ def _time_regex(time: dict[str, Any]) -> regex.Pattern[str]:
     )
 
 
+def _reset_regex(reset: dict[str, Any]) -> regex.Pattern[str]:
+    """Words that open a clause of what is done after a plan or forecast."""
+    return regex.compile(
+        rf"(?:{WORD_START}{or_regex(reset['anywhere'])}"
+        rf"|[,;]\s*+{or_regex(reset['clause_start'])}){WORD_END}",
+        regex.IGNORECASE,
+    )
+
+
+def _conditional_regex(conditional: dict[str, Any]) -> regex.Pattern[str]:
+    """A condition's opening word, unless it opens a contrast with the past instead."""
+    return regex.compile(
+        rf"(?:{WORD_START}{or_regex(conditional['anywhere'])}"
+        rf"|(?:\G|[,;:])\s*+{or_regex(conditional['clause_start'])})"
+        rf"(?!\s++{or_regex(conditional['contrast_after'])}{WORD_END}){WORD_END}",
+        regex.IGNORECASE,
+    )
+
+
 def _time_first_words(time: dict[str, Any]) -> str:
     """The words a time expression of ``_time_regex`` can start with (before a bare year)."""
     return first_words([*time["period_words"], "từ", *time["year_words"], *time["relative"]])
@@ -124,6 +148,21 @@ def _cues() -> _Cues:
         status_after=regex.compile(
             rf"\s*+(?:(?P<target>{or_regex(cues['status_after']['target'])})"
             rf"|(?P<forecast>{or_regex(cues['status_after']['forecast'])})){WORD_END}",
+            regex.IGNORECASE,
+        ),
+        yardstick_value=regex.compile(
+            rf"{WORD_START}{or_regex(cues['status_void']['nouns'])}\s*+"
+            rf"(?:{or_regex(cues['status_void']['yardstick_value'])}\s*+)?\Z",
+            regex.IGNORECASE,
+        ),
+        reset=_reset_regex(cues["status_reset"]),
+        done=regex.compile(
+            rf"[,;][^,;]*?{WORD_START}{or_regex(cues['status_reset']['done'])}{WORD_END}",
+            regex.IGNORECASE,
+        ),
+        conditional=_conditional_regex(cues["conditional"]),
+        conditional_end=regex.compile(
+            rf",|{WORD_START}{or_regex(cues['conditional']['ends'])}{WORD_END}",
             regex.IGNORECASE,
         ),
         time=_time_regex(time),
@@ -181,20 +220,62 @@ def find_status(text: str, sentence: Span, position: int, after: Span | None = N
     >>> text = "Khoảng 200 hộ dự kiến tham gia"
     >>> find_status(text, (0, len(text)), 7, after=(13, len(text))).value
     'forecast'
+
+    A plan or forecast reaches over the later clauses of its sentence until one reports what
+    is done (``…, trong khi năm 2023 đã có 15 làng nghề``); a condition (``Nếu mỗi hộ đầu tư
+    50 triệu đồng``) is hypothetical, read as forecast; the figure right after a yardstick
+    plan noun is the plan (``thấp hơn mục tiêu 6,7%``).
+
+    >>> text = "Tỉnh sẽ hỗ trợ 2 tỷ đồng, trong khi năm 2023 đã công nhận 15 làng nghề"
+    >>> find_status(text, (0, len(text)), text.index("15")).value
+    'actual'
+    >>> text = "Nếu mỗi hộ đầu tư 50 triệu đồng, tổng vốn sẽ đạt 10 tỷ đồng"
+    >>> find_status(text, (0, len(text)), text.index("10")).value
+    'forecast'
+    >>> text = "Tăng trưởng đạt 6,5%, thấp hơn mục tiêu 6,7%"
+    >>> find_status(text, (0, len(text)), text.index("6,7")).value
+    'target'
     """
     cues = _cues()
+    if cues.yardstick_value.search(text, max(sentence[0], position - 30), position):
+        return Status.TARGET
     framing = [
         m
         for m in cues.status.finditer(text, sentence[0], position)
         if _frames_status(text, sentence, m)
     ]
-    if framing:
-        return Status(framing[-1].lastgroup or "actual")
+    conditions = list(cues.conditional.finditer(text, sentence[0], position))
+    inside = [c for c in conditions if not cues.conditional_end.search(text, c.end(), position)]
+    if framing or inside:
+        status = _framed_status(text, framing, inside, position)
+        if status is Status.TARGET and conditions and conditions[0].start() < framing[-1].start():
+            return Status.FORECAST
+        return status
     if after is not None:
         following = _cues().status_after.match(text, after[0], after[1])
         if following is not None:
             return Status(following.lastgroup or "actual")
     return Status.ACTUAL
+
+
+def _framed_status(
+    text: str,
+    framing: list[regex.Match[str]],
+    conditions: list[regex.Match[str]],
+    position: int,
+) -> Status:
+    """The status of the nearest cue, a condition the figure is inside counting as forecast;
+    a clause of what is done after the cue resets it to ``actual``."""
+    cues = _cues()
+    nearest = max([*framing, *conditions], key=regex.Match.start)
+    status = Status(nearest.lastgroup or "actual") if nearest in framing else Status.FORECAST
+    if status is Status.ACTUAL:
+        return status
+    if cues.reset.search(text, nearest.end(), position) or cues.done.search(
+        text, nearest.end(), position
+    ):
+        return Status.ACTUAL
+    return status
 
 
 def _frames_status(text: str, sentence: Span, cue: regex.Match[str]) -> bool:
