@@ -595,3 +595,72 @@ def test_nearly_every_corpus_article_gets_a_province() -> None:
     undecided = [a.name for a in articles if choose_province(None, a.read_text("utf-8")) is None]
     assert len(articles) == 59
     assert len(undecided) <= 2, undecided
+
+
+PLACES = [
+    ("Du khách nước ngoài mua đèn lồng ở phố cổ Hội An.", "Quảng Nam"),
+    ("Ngọc trai Phú Quốc được bày bán khắp đảo.", "Kiên Giang"),
+    ("Nghề làm nước mắm ở Đồ Sơn có từ lâu đời.", "Hải Phòng"),
+    ("Thổ cẩm của người Dao đỏ ở Sa Pa được khách ưa chuộng.", "Lào Cai"),
+    ("Chợ đêm Sapa bán nhiều hàng thổ cẩm.", "Lào Cai"),
+    ("Than đá và du lịch vịnh Hạ Long nuôi sống nhiều gia đình.", "Quảng Ninh"),
+    ("Chè Mộc Châu đạt chuẩn OCOP bốn sao.", "Sơn La"),
+    ("Hoa Đà Lạt xuất khẩu sang Nhật Bản.", "Lâm Đồng"),
+    ("Yến sào Nha Trang là đặc sản nổi tiếng.", "Khánh Hòa"),
+    ("Cơ sở làm bánh khọt ở Vũng Tàu mở rộng sản xuất.", "Bà Rịa - Vũng Tàu"),
+    ("Nước mắm Mũi Né được làm theo cách truyền thống.", "Bình Thuận"),
+    ("Thêu ren Tam Cốc thu hút khách du lịch.", "Ninh Bình"),
+    ("Gốm Bát_Tràng có mặt ở nhiều nước.", "Hà Nội"),  # word-segmented text
+    ("Lụa Vạn Phúc được dệt trên khung cửi.", "Hà Nội"),
+    ("Hải sản khô Côn Đảo được đóng gói hút chân không.", "Bà Rịa - Vũng Tàu"),
+    ("Mực một nắng Cửa Lò bán chạy dịp hè.", "Nghệ An"),
+]
+
+
+@pytest.mark.parametrize(("text", "province"), PLACES)
+def test_well_known_place_decides_when_no_province_is_named(text: str, province: str) -> None:
+    # GIVEN an article naming a well-known town or tourist place without a type word
+    # THEN it is the article's province, and it is no province mention
+    assert choose_province(None, text) == lookup_province(province)
+    assert list_provinces(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội An toàn giao thông tỉnh phát động phong trào.",  # a safety society, not the town
+        "Nắng hạ long lanh trên mái ngói.",  # lower case: words, not the bay
+        "Ông Sa Pang bán thổ cẩm.",  # a longer word is not Sa Pa
+        "Khách đi Đà Lạt rồi ra Nha Trang.",  # two provinces alike: no guess
+    ],
+)
+def test_well_known_place_traps(text: str) -> None:
+    # GIVEN text with no province and only a look-alike or a tie THEN no province is chosen
+    assert choose_province(None, text) is None
+
+
+def test_named_province_beats_well_known_place() -> None:
+    # GIVEN an article about a Thanh Hóa producer that sells in Hội An and Sa Pa
+    text = "Hợp tác xã ở tỉnh Thanh Hóa đưa chiếu cói ra phố cổ Hội An và Sa Pa."
+    # THEN the named province is the subject
+    assert choose_province(None, text) == lookup_province("Thanh Hóa")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn ĐBQH tỉnh Đồng Tháp thảo luận ở tổ. Bộ trưởng nói về làng nghề ở Bắc Ninh.",
+        "Theo Đoàn đại biểu Quốc hội TP. Hồ Chí Minh, làng nghề gốm ở Bắc Ninh cần hỗ trợ.",
+        "Phó trưởng đoàn ĐBQH Đồng Tháp hỏi về ô nhiễm ở làng nghề Bắc Ninh.",
+    ],
+)
+def test_delegation_province_is_not_the_subject(text: str) -> None:
+    # GIVEN a National Assembly report naming a delegation's province and the subject's
+    # THEN the subject is chosen, and the delegation's province is still listed
+    assert choose_province(None, text) == lookup_province("Bắc Ninh")
+    assert len(list_provinces(text)) == 2
+
+
+def test_delegation_alone_gives_no_subject() -> None:
+    # GIVEN only a delegation's province THEN the article has no province of its own
+    assert choose_province(None, "Đoàn ĐBQH tỉnh Đồng Tháp giám sát làng nghề.") is None

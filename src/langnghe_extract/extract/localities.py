@@ -25,7 +25,7 @@ import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.gazetteer import capitalised, fold
-from langnghe_extract.extract.patterns import WORD_START, or_regex
+from langnghe_extract.extract.patterns import WORD_END, WORD_START, or_regex
 
 _MAX_WORDS = 5  # the longest names: "Văn Miếu - Quốc Tử Giám", "Cư Dliê M'nông"
 _REST = r"[\p{L}\p{M}\p{N}'\u2019]*+"  # the rest of a word; "'" for "Ea H'Leo", "Đắk R'Lấp"
@@ -154,6 +154,41 @@ def _winner(votes: dict[str, float]) -> str | None:
 
 
 _INDEXES: tuple[Callable[[], _Index], ...] = (districts, legacy_communes, current_communes)
+
+
+@cache
+def _places() -> tuple[Any, dict[str, str]]:
+    """One pattern for the well-known places of ``data/provinces.toml`` [places], and each
+    folded name → its legacy province code.
+
+    Why case-sensitive: "Hạ Long" is the bay, "hạ long" is not. Spaces between the words may be
+    any run of blanks or "_" (word-segmented text); the text is NFC already (clean.py).
+    """
+    table = load_table("provinces")["places"]
+    parts = []
+    for name, row in table.items():
+        words = r"[\s_]++".join(regex.escape(w) for w in name.split())
+        after = row.get("not_before", [])
+        trap = rf"(?![\s_]++(?i:{or_regex(after)}){WORD_END})" if after else ""
+        parts.append(f"{words}{trap}")
+    pattern = regex.compile(rf"{WORD_START}(?:{'|'.join(parts)}){WORD_END}")
+    return pattern, {fold(name): row["unit"] for name, row in table.items()}
+
+
+def place_code(text: str) -> str | None:
+    """The legacy code of the province the well-known places of ``text`` point to ("phố cổ
+    Hội An", "gốm Bát Tràng"); None when there are none or two provinces share the top.
+
+    >>> place_code("du khách đến phố cổ Hội An"), place_code("Hội An toàn giao thông")
+    ('49', None)
+    >>> place_code("đặc sản Sa Pa"), place_code("nắng hạ long lanh"), place_code("Sa Pang")
+    ('10', None, None)
+    """
+    pattern, codes = _places()
+    votes: dict[str, float] = defaultdict(float)
+    for m in pattern.finditer(text):
+        votes[codes[fold(_GAP_REGEX.sub(" ", m[0]))]] += 1
+    return _winner(votes)
 
 
 def locality_code(text: str) -> str | None:

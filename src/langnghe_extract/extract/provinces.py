@@ -39,7 +39,7 @@ from langnghe_extract.extract.gazetteer import (
     scan_names,
     trie_regex,
 )
-from langnghe_extract.extract.localities import locality_code
+from langnghe_extract.extract.localities import locality_code, place_code
 from langnghe_extract.extract.patterns import WORD_END, WORD_START
 from langnghe_extract.extract.zones import body_end, menu_lines
 from langnghe_extract.models import Province
@@ -170,6 +170,21 @@ def _delegate_regex() -> Any:
 
 
 @cache
+def _delegation_regex() -> Any:
+    """A delegation's name ending where a province starts: "Đoàn ĐBQH tỉnh ", "Đoàn đại biểu
+    Quốc hội TP. "; the speaker's seat, not what the article is about."""
+    words = trie_regex({fold(w) for w in load_table("provinces")["delegates"]["delegations"]})
+    admin = trie_regex({fold(w) for w in load_table("provinces")["cues"]["admin"]})
+    return regex.compile(rf"(?r){NAME_START}(?i:{words})[\s_]++(?:(?i:{admin})[\s_]*+)?\Z")
+
+
+def _is_seat(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is a delegate's seat or a delegation's province."""
+    low = max(0, start - _CUE_WINDOW)
+    return any(p.search(text, low, start) for p in (_delegate_regex(), _delegation_regex()))
+
+
+@cache
 def _work_regex() -> Any:
     """A work's noun and an open quote before a name: "tập thơ “Trường thơ Hải Phòng”"."""
     words = trie_regex({fold(w) for w in load_table("provinces")["works"]["words"]})
@@ -230,7 +245,7 @@ def _hit(text: str, m: Any) -> _Hit | None:
     if entry.code is None or last in ("street", "locality") or person:
         return None
     roles = _roles(text, cue_starts, cues, m.end("name"))
-    if _delegate_regex().search(text, max(0, start - _CUE_WINDOW), start):
+    if _is_seat(text, start):
         roles |= {"delegate"}  # "đại biểu Nguyễn Văn A (Đồng Tháp)": the seat, not the subject
     if _work_regex().search(text, max(0, start - _CUE_WINDOW - _TITLE_CHARS), start):
         roles |= {"work"}  # "tập thơ “Trường thơ Hải Phòng”": a title, not a place
@@ -328,10 +343,11 @@ def choose_province(title: str | None, text: str) -> Province | None:
     province in the body, none when those sharing the top are named in one list (a regional
     or national article);
     6. districts or communes written with their type word ("huyện Trực Ninh"), when no province
-    is named. Among several, the best scored in the body wins: "tỉnh X" counts double, and the
+    is named; else well-known places named without a type word ("phố cổ Hội An", "Sa Pa").
+    Among several, the best scored in the body wins: "tỉnh X" counts double, and the
     venue of an event ("Triển lãm … tại X") half, and only when nothing else is named. Weather
     widgets ("Hà Nội: 27°C"), menus, related-news lists and a delegate's seat ("đại biểu
-    Nguyễn Văn A (Đồng Tháp)") never count.
+    Nguyễn Văn A (Đồng Tháp)", "Đoàn ĐBQH tỉnh Đồng Tháp") never count.
 
     >>> choose_province("Thanh Hóa: Khuyến khích làng nghề", "Tại Hà Nội ...").name
     'Thanh Hóa'
@@ -358,7 +374,8 @@ def choose_province(title: str | None, text: str) -> Province | None:
             return pick
     if body_hits:
         return _prominent(body_hits, scores)
-    code = locality_code(title + "\n" + text[: body_end(text)])
+    body = title + "\n" + text[: body_end(text)]
+    code = locality_code(body) or place_code(body)
     return _province(code) if code else None
 
 
