@@ -108,6 +108,15 @@ PRODUCTS = [
         "Xã phấn đấu có thêm 2 sản phẩm đạt chuẩn OCOP 4 sao.",
         [{"kind": "ocop_products", "value": 2, "stars": 4, "status": "target"}],
     ),
+    # units made or sold are an output volume, not a count of products
+    ("Xưởng mây tre có công suất 300.000 sản phẩm/năm.", []),
+    ("Mỗi năm làng gốm làm ra hơn 80.000 sản phẩm các loại.", []),
+    ("Hợp tác xã xuất khẩu 1,2 triệu sản phẩm sang châu Âu.", []),
+    ("Hằng năm, cơ sở tiêu thụ được khoảng 5.000 sản phẩm.", []),
+    (
+        "Huyện sản xuất 12 sản phẩm OCOP đạt 3 sao.",
+        [{"kind": "ocop_products", "value": 12, "stars": 3}],
+    ),
 ]
 MONEY = [
     (

@@ -15,7 +15,7 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
-from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
+from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.models import Kind
 
 CONTEXT_BEFORE = 200  # characters before the sentence that may still set its topic
@@ -30,6 +30,10 @@ class _Nouns:
     near: frozenset[str]
     reach: int
     excluded: dict[str, regex.Pattern[str]]
+    volume: frozenset[str]
+    volume_verb: regex.Pattern[str]
+    volume_keep: regex.Pattern[str]
+    volume_reach: int
 
 
 @cache
@@ -48,6 +52,7 @@ def _nouns() -> _Nouns:
         for noun, words in table["noun_not_before"].items()
     }
     near = table["context_near"]
+    volume = table["volume"]
     return _Nouns(
         pattern,
         kinds,
@@ -56,6 +61,14 @@ def _nouns() -> _Nouns:
         frozenset(near["nouns"]),
         near["reach"],
         excluded,
+        frozenset(canonical(n) for n in volume["nouns"]),
+        regex.compile(
+            rf"{WORD_START}{or_regex(volume['verbs'])}(?:[\s_]++{or_regex(volume['fillers'])})?"
+            r"[\s_]++\Z",
+            regex.IGNORECASE | regex.REVERSE,
+        ),
+        regex.compile(rf"{WORD_START}{or_regex(volume['keep_after'])}{WORD_END}"),
+        volume["reach"],
     )
 
 
@@ -83,6 +96,8 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
         return None
     if number.words == 1 and number.value < 2:
         return None
+    if noun in nouns.volume and _is_volume(text, number.start, found.end("noun"), nouns):
+        return None
     return Candidate(
         kind=nouns.kinds[noun],
         number=number,
@@ -91,6 +106,14 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
         end=found.end("noun"),
         rule=f"count:{nouns.kinds[noun].value}",
     )
+
+
+def _is_volume(text: str, start: int, end: int, nouns: _Nouns) -> bool:
+    """``công suất 13 triệu sản phẩm``: units made or sold, not products (units.toml [volume])."""
+    reach = nouns.volume_reach
+    if nouns.volume_keep.search(text, end, min(len(text), end + reach)):
+        return False
+    return nouns.volume_verb.search(text, max(0, start - reach), start) is not None
 
 
 def _lacks_context(
