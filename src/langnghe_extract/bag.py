@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from langnghe_extract.batch import Settings, process_task
-from langnghe_extract.emit import to_json_line
 from langnghe_extract.models import ErrorRecord, Record
 from langnghe_extract.read import MAX_DOCUMENT_BYTES, Task, iter_tasks
 from langnghe_extract.tabular import ParquetWriter, rows_of
@@ -72,10 +71,8 @@ def extract_items(
 
 
 def _record_dicts(items: Iterable[Item], max_bytes: int) -> list[dict[str, Any]]:
-    # through the JSON line, so a dict is exactly what the command line writes (SPEC key order)
-    return [
-        json.loads(to_json_line(record)) for record in extract_items(items, max_bytes=max_bytes)
-    ]
+    # the dict ``emit.to_json_line`` serialises: what the command line writes, in SPEC key order
+    return [record.model_dump(mode="json") for record in extract_items(items, max_bytes=max_bytes)]
 
 
 def _fact_rows(items: Iterable[Item], max_bytes: int) -> list[dict[str, Any]]:

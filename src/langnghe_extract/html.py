@@ -57,7 +57,10 @@ def is_related_marker(line: str) -> bool:
 # Nothing is removed from the parsed tree (bs4 removals cost a scan of the siblings each, which is
 # quadratic on a page of 20,000 "Tin liên quan" blocks); skipped elements are kept in a set of ids.
 
-_NOISE = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed")
+# never article text, whichever reader parses the page (html_main prunes them before trafilatura)
+NOISE_TAGS = frozenset(
+    ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed")
+)
 _FURNITURE = ("nav", "header", "footer", "aside", "form", "button", "select", "figcaption", "h1")
 _BLOCKS = frozenset((
     "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -118,7 +121,7 @@ def _skip_noise_and_related(soup: BeautifulSoup) -> set[int]:
     skip = {
         id(tag)
         for tag in soup.find_all(True)
-        if tag.name in _NOISE
+        if tag.name in NOISE_TAGS
         or (tag.name not in ("html", "body") and related.search(metadata.class_and_id(tag)))
     }
     _skip_related_headings(soup, skip)

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from langnghe_extract import metadata
-from langnghe_extract.html import BODY_PARAGRAPH, is_related_marker
+from langnghe_extract.html import BODY_PARAGRAPH, NOISE_TAGS, is_related_marker
 
 SIBLINGS_AFTER_HEADING = 20  # blocks looked at after a "Tin liên quan" heading
 LINK_SHARE = 0.6  # a block whose text is mostly link text is a list of other articles
@@ -30,7 +30,6 @@ MAX_TREE_NODES = 200_000  # trafilatura is slow on huge trees; bigger pages use 
 _TABLE_ROW = regex.compile(r"\|(?P<cells>[^\n]*)\|\s*+")  # backtracks once, to the last "|"
 _TABLE_RULE = regex.compile(r"\|(?:\s*+:?-{3,}+:?\s*+\|)++\s*+")
 _LIST_BULLET = regex.compile(r"[-*•]\s++")
-_NOISE_TAGS = frozenset(("script", "style", "noscript", "template", "iframe", "svg"))
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ def _related_elements(tree: Any) -> list[Any]:
         classes = f"{element.get('class', '')} {element.get('id', '')}".lower()
         if element.tag == "script" and element.get("type") == "application/ld+json":
             continue  # structured data: htmldate reads datePublished from it, never text
-        if element.tag in _NOISE_TAGS or (
+        if element.tag in NOISE_TAGS or (
             element.tag not in ("html", "body") and related.search(classes)
         ):
             found.append(element)
