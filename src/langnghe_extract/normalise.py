@@ -38,6 +38,8 @@ def to_facts(text: str, found: list[Found], published: str | None = None) -> lis
     ``published`` (ISO date, as the cleaner gives it) dates ``trong năm nay`` and tells a
     deadline still ahead (``đến năm 2025 có``: a target) from one already past.
     """
+    if not found:
+        return []  # most news articles: no scan of their years is needed
     periods = find_periods(text)
     published_year = _year_of(published)
     present = published_year if published_year is not None else latest_year(text)

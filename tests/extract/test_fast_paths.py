@@ -16,8 +16,10 @@ from langnghe_extract.extract.context import _cues, find_periods, latest_year
 from langnghe_extract.extract.gazetteer import scan_names
 from langnghe_extract.extract.localities import _INDEXES, _votes, locality_code
 from langnghe_extract.extract.numbers import _grammar
-from langnghe_extract.extract.patterns import finditer_at, search_at
+from langnghe_extract.extract.patterns import WordStarts, finditer_at
 from langnghe_extract.extract.provinces import _name_regex, _name_starts
+from langnghe_extract.furniture import _cut_glued
+from langnghe_extract.furniture import _patterns as _furniture_patterns
 from langnghe_extract.url_title import title_from_slug
 
 SENTENCES = [
@@ -47,7 +49,7 @@ def _key(m: regex.Match[str] | None) -> object:
     return None if m is None else (m.span(), m.lastgroup, m.groupdict())
 
 
-def _pairs() -> list[tuple[regex.Pattern[str], regex.Pattern[str]]]:
+def _pairs() -> list[tuple[regex.Pattern[str], WordStarts]]:
     cues, grammar = _cues(), _grammar()
     return [
         (cues.time, cues.time_start),
@@ -56,7 +58,7 @@ def _pairs() -> list[tuple[regex.Pattern[str], regex.Pattern[str]]]:
     ]
 
 
-@pytest.mark.parametrize("text", _texts())
+@pytest.mark.parametrize("text", [*_texts(), "İSTANBUL năm 2019 có İ 12 hộ"])
 def test_finditer_at_is_finditer(text: str) -> None:
     for pattern, starts in _pairs():
         plain = [_key(m) for m in pattern.finditer(text)]
@@ -64,11 +66,19 @@ def test_finditer_at_is_finditer(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", SENTENCES)
-def test_search_at_is_search_from_every_position(text: str) -> None:
+def test_every_match_starts_at_a_found_start(text: str) -> None:
+    """``pattern.search`` from every position starts at one of the positions found."""
     for pattern, starts in _pairs():
+        found = set(starts.positions(text))
         for position in range(len(text) + 1):
-            expected = _key(pattern.search(text, position))
-            assert _key(search_at(pattern, starts, text, position)) == expected
+            match = pattern.search(text, position)
+            assert match is None or match.start() in found
+
+
+def test_starts_skip_words_inside_words() -> None:
+    starts = WordStarts.of(["ba", "năm nay"], r"\d++")
+    assert starts.positions("Cuba có ba NĂM nay 12") == [8, 11, 19]  # not the "ba" of "Cuba"
+    assert starts.positions("İ ba") == [2]  # lower() lengthens "İ": the pattern scan instead
 
 
 def test_periods_and_latest_year_share_one_scan() -> None:
@@ -117,3 +127,19 @@ def test_province_names_found_from_their_first_words(text: str) -> None:
     every = [(m.span(), m["name"]) for m in scan_names(text, _name_regex())]
     fast = [(m.span(), m["name"]) for m in scan_names(text, _name_regex(), _name_starts())]
     assert fast == every
+
+
+GLUED = [
+    "Làng gốm Phù Lãng. Ảnh: Hồng Vĩnh. Năm 2023 làng có 160 hộ.",
+    "Ươm tơ. (Ảnh: Khiếu Tư/TTXVN) Dự án có 25 hộ tham gia. Thợ dệt. Ảnh: Minh Đức  Xã có 46 hộ.",
+    "Năm 2023 xã có 160 hộ làm nghề. " * 40 + "Thợ đan mây. Ảnh: L.A Qua khảo sát, 12 cơ sở.",
+    "Mở đầu. " + "x" * 249 + ". (   Ảnh: Văn Bình) Cuối cùng. Ảnh hưởng lớn: không.",
+    "Ảnh: TTXVN Ảnh: Hải An. Ảnh: Minh Châu. Ảnh minh họa: Internet. Câu cuối.",
+]
+
+
+@pytest.mark.parametrize("line", GLUED)
+def test_glued_captions_cut_near_credits_only(line: str) -> None:
+    """The windowed search around each credit gives what ``subn`` over the line gave."""
+    patterns = _furniture_patterns()
+    assert _cut_glued(line, patterns) == patterns["glued"].subn("", line)

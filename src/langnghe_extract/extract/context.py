@@ -17,9 +17,9 @@ from langnghe_extract.data import load_table
 from langnghe_extract.extract.patterns import (
     WORD_END,
     WORD_START,
+    WordStarts,
     canonical,
     finditer_at,
-    first_words,
     or_regex,
 )
 from langnghe_extract.models import Kind, Status
@@ -66,11 +66,11 @@ class _Cues:
     conditional: regex.Pattern[str]
     conditional_end: regex.Pattern[str]
     time: regex.Pattern[str]
-    time_start: regex.Pattern[str]  # where a time expression can start: its first word or year
+    time_start: WordStarts  # where a time expression can start: its first word or year
     not_frame: regex.Pattern[str]
     relative: dict[str, int]
     deadline: regex.Pattern[str]
-    deadline_start: regex.Pattern[str]  # where a deadline can start: its first word
+    deadline_start: WordStarts  # where a deadline can start: its first word
     measures: dict[Kind, regex.Pattern[str]]
     change_verbs: frozenset[str]
     own_predicate: regex.Pattern[str]
@@ -119,9 +119,9 @@ def _conditional_regex(conditional: dict[str, Any]) -> regex.Pattern[str]:
     )
 
 
-def _time_first_words(time: dict[str, Any]) -> str:
+def _time_first_words(time: dict[str, Any]) -> list[str]:
     """The words a time expression of ``_time_regex`` can start with (before a bare year)."""
-    return first_words([*time["period_words"], "từ", *time["year_words"], *time["relative"]])
+    return [*time["period_words"], "từ", *time["year_words"], *time["relative"]]
 
 
 @cache
@@ -166,7 +166,7 @@ def _cues() -> _Cues:
             regex.IGNORECASE,
         ),
         time=_time_regex(time),
-        time_start=regex.compile(rf"{_time_first_words(time)}|19|20"),
+        time_start=WordStarts.of(_time_first_words(time), r"\d++"),
         not_frame=regex.compile(
             rf"{WORD_START}{or_regex(time['not_frame_before'])}\s++\Z", regex.I
         ),
@@ -176,7 +176,7 @@ def _cues() -> _Cues:
             rf"{or_regex(deadline['lead'])}\s++(?P<y>{_YEAR}){WORD_END}",
             regex.IGNORECASE,
         ),
-        deadline_start=regex.compile(first_words(deadline["lead"])),
+        deadline_start=WordStarts.of(deadline["lead"]),
         change_verbs=frozenset(canonical(w) for w in units["measures"]["change_verbs"]),
         own_predicate=regex.compile(
             rf"{WORD_START}{or_regex(units['measures']['own_predicates'])}{WORD_END}", regex.I

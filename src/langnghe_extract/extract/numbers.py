@@ -22,10 +22,9 @@ from langnghe_extract.data import load_table
 from langnghe_extract.extract.patterns import (
     WORD_END,
     WORD_START,
+    WordStarts,
     canonical,
-    first_words,
     or_regex,
-    search_at,
 )
 from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS, read_word_run
 from langnghe_extract.models import Qualifier
@@ -70,7 +69,7 @@ class NumberMatch:
 @dataclass(frozen=True)
 class _Grammar:
     core: regex.Pattern[str]
-    core_start: regex.Pattern[str]  # where a core can start: a digit, "+" or a first number word
+    core_start: WordStarts  # where a core can start: a digit, "+" or a first number word
     multiplier: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
     range_between: regex.Pattern[str]
@@ -154,17 +153,15 @@ def find_numbers(text: str) -> list[NumberMatch]:
 
 
 def _iter_cores(text: str, grammar: _Grammar) -> Iterator[NumberMatch]:
+    """Core matches left to right, tried only where a digit or a first number word starts."""
     position = 0
-    while True:
-        found = search_at(grammar.core, grammar.core_start, text, position)
-        if found is None:
-            return
-        match = _read_core(text, found, grammar)
-        if match is None:
-            position = found.end()
+    for start in grammar.core_start.positions(text):
+        if start < position or (found := grammar.core.match(text, start)) is None:
             continue
-        position = match.end
-        yield match
+        match = _read_core(text, found, grammar)
+        position = found.end() if match is None else match.end
+        if match is not None:
+            yield match
 
 
 def _read_core(text: str, found: regex.Match[str], grammar: _Grammar) -> NumberMatch | None:
@@ -495,7 +492,7 @@ def _grammar() -> _Grammar:
     bound_codes.update({canonical(w): code for w, code in unit_table["currencies"].items()})
     return _Grammar(
         core=core,
-        core_start=regex.compile(rf"[\d+]|{first_words([*words['order']['prefixes'], *leading])}"),
+        core_start=WordStarts.of([*words["order"]["prefixes"], *leading, "+"], r"\d++"),
         multiplier=multiplier,
         qualifier_before=qualifier_before,
         range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
