@@ -8,15 +8,17 @@ compares the fast path with the plain ``finditer``/``search`` on sentences writt
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
 
 from langnghe_extract.extract.context import _cues, find_periods, latest_year
 from langnghe_extract.extract.gazetteer import scan_names
-from langnghe_extract.extract.localities import _INDEXES, _votes, locality_code
+from langnghe_extract.extract.localities import _INDEXES, _places, _votes, locality_code
+from langnghe_extract.extract.localities import _name_starts as _locality_starts
 from langnghe_extract.extract.numbers import _grammar
-from langnghe_extract.extract.patterns import WordStarts, finditer_at
+from langnghe_extract.extract.patterns import WordStarts, finditer_at, or_regex
 from langnghe_extract.extract.provinces import _name_regex, _name_starts
 from langnghe_extract.furniture import _cut_glued
 from langnghe_extract.furniture import _patterns as _furniture_patterns
@@ -33,6 +35,7 @@ SENTENCES = [
     "Cuối năm 2023, hết năm 2024, đầu năm 2022 và niên vụ 2021 – 2022; H2O, A1, 19 và 20.",
     "cộng dồn đến hết năm 2019 và lũy kế tới năm 2018; từ 2015 tới 2020",
     "Làng_nghề huyện_Gia_Lâm có 1.200 hộ, năm_2020 đạt 35 tỷ.",
+    "Du khách về phố cổ Hội An, Sa Pa, Hạ Long; nắng hạ long lanh, Sa Pang, Bát_Tràng.",
     "HÀ NỘI - Gốm ĐĂK LĂK, Thanh Hoá, TP. HCM, Thừa_Thiên_Huế, Bà Rịa-Vũng Tàu và Đắc Lắc.",
 ]
 
@@ -49,12 +52,13 @@ def _key(m: regex.Match[str] | None) -> object:
     return None if m is None else (m.span(), m.lastgroup, m.groupdict())
 
 
-def _pairs() -> list[tuple[regex.Pattern[str], WordStarts]]:
+def _pairs() -> list[tuple[Any, WordStarts]]:
     cues, grammar = _cues(), _grammar()
     return [
         (cues.time, cues.time_start),
         (cues.deadline, cues.deadline_start),
         (grammar.core, grammar.core_start),
+        (_places()[0], _places()[2]),
     ]
 
 
@@ -113,6 +117,26 @@ def test_locality_starts_only_after_type_words() -> None:
             m.start() for m in plain.finditer(text) if index().pattern.search(text, 0, m.start())
         ]
         assert bool(votes) == bool(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_texts(),
+        "thị xã Cửa Lò, Thị  xã_Sơn Tây, THÀNH PHỐ Huế, quận 1, huyệnGia Lâm, xã\nTân An, Quận",
+    ],
+)
+def test_locality_name_starts_are_the_look_behind_reading(text: str) -> None:
+    """The type words found first give the places a look-behind scan for one gave."""
+    for index in _INDEXES:
+        kinds = or_regex({kind for kind, _ in index().codes})
+        behind = regex.compile(rf"(?<=(?i:{kinds})[\s_]++)[\p{{Lu}}\d]")
+        plain = [m.start() for m in behind.finditer(text)]
+        fast = _locality_starts(text, index())
+        assert [p for p in plain if index().pattern.search(text, max(0, p - 20), p)] == [
+            p for p in fast if index().pattern.search(text, max(0, p - 20), p)
+        ]
+        assert set(fast) <= set(plain)
 
 
 def test_slug_title_reads_the_last_word_and_capitals() -> None:

@@ -25,7 +25,13 @@ import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.gazetteer import capitalised, fold
-from langnghe_extract.extract.patterns import WORD_END, WORD_START, or_regex
+from langnghe_extract.extract.patterns import (
+    WORD_END,
+    WORD_START,
+    WordStarts,
+    finditer_at,
+    or_regex,
+)
 
 _MAX_WORDS = 5  # the longest names: "Văn Miếu - Quốc Tử Giám", "Cư Dliê M'nông"
 _REST = r"[\p{L}\p{M}\p{N}'\u2019]*+"  # the rest of a word; "'" for "Ea H'Leo", "Đắk R'Lấp"
@@ -44,7 +50,8 @@ class _Index:
     """Type words read backwards from a name, and (type, name) → legacy province codes."""
 
     pattern: Any
-    starts: Any  # where a name can start: capitalised, right after a type word
+    kind_starts: WordStarts  # where a type word can start
+    name_after: Any  # a type word and the spaces up to a capitalised name
     codes: dict[tuple[str, str], tuple[str, ...]]
     lower_case: frozenset[str]  # names the data writes with a lower-case word: "Pa ủ"
 
@@ -64,12 +71,13 @@ def _build(rows: list[dict[str, Any]], to_legacy: dict[str, str], extra: list[st
     kinds = or_regex({kind for kind, _ in index})
     # Read backwards from a capitalised word: one anchored attempt per candidate name.
     pattern = regex.compile(rf"(?r){WORD_START}(?P<kind>{kinds})[\s_]++\Z", regex.IGNORECASE)
-    # A name starts capitalised ("Quận 1") right after a type word: found in one pass, so the
-    # type word is read backwards (with its edges and window) only there, not at every
-    # capitalised word, and a text dense with "1.1.1…" has no such place at all.
-    starts = regex.compile(rf"(?<=(?i:{kinds})[\s_]++)[\p{{Lu}}\d]")
+    # A name starts capitalised ("Quận 1") right after a type word: the type words are found
+    # first (``WordStarts``), so the type word is read backwards (with its edges and window)
+    # only there, not at every capitalised word, and "1.1.1…" has no such place at all.
+    kind_starts = WordStarts.of(kind for kind, _ in index)
+    name_after = regex.compile(rf"(?i:{kinds})[\s_]++(?=[\p{{Lu}}\d])")
     codes = {key: tuple(sorted(value)) for key, value in index.items()}
-    return _Index(pattern, starts, codes, frozenset(lower))
+    return _Index(pattern, kind_starts, name_after, codes, frozenset(lower))
 
 
 @cache
@@ -135,14 +143,23 @@ def lookup_locality(kind: str, words: str, index: _Index) -> tuple[str, ...]:
 def _votes(text: str, index: _Index) -> dict[str, float]:
     """Each typed name votes for its provinces, 1/n each when it exists in n of them."""
     votes: dict[str, float] = defaultdict(float)
-    for candidate in index.starts.finditer(text):
-        start = candidate.start()
+    for start in _name_starts(text, index):
         kind = index.pattern.search(text, max(0, start - _KIND_WINDOW), start)
         words = _WORDS.match(text, start, start + 100) if kind else None
         codes = lookup_locality(kind["kind"], words[0], index) if kind and words else ()
         for code in codes:
             votes[code] += 1 / len(codes)
     return votes
+
+
+def _name_starts(text: str, index: _Index) -> list[int]:
+    """Where a capitalised name starts right after a type word, each place once, in order
+    ("thị xã Cửa Lò": "thị xã" and "xã" both lead to "Cửa")."""
+    found = set()
+    for at in index.kind_starts.positions(text):
+        if (after := index.name_after.match(text, at)) is not None:
+            found.add(after.end())
+    return sorted(found)
 
 
 def _winner(votes: dict[str, float]) -> str | None:
@@ -157,9 +174,9 @@ _INDEXES: tuple[Callable[[], _Index], ...] = (districts, legacy_communes, curren
 
 
 @cache
-def _places() -> tuple[Any, dict[str, str]]:
-    """One pattern for the well-known places of ``data/provinces.toml`` [places], and each
-    folded name → its legacy province code.
+def _places() -> tuple[Any, dict[str, str], WordStarts]:
+    """One pattern for the well-known places of ``data/provinces.toml`` [places], each
+    folded name → its legacy province code, and where a place's name can start.
 
     Why case-sensitive: "Hạ Long" is the bay, "hạ long" is not. Spaces between the words may be
     any run of blanks or "_" (word-segmented text); the text is NFC already (clean.py).
@@ -172,7 +189,7 @@ def _places() -> tuple[Any, dict[str, str]]:
         trap = rf"(?![\s_]++(?i:{or_regex(after)}){WORD_END})" if after else ""
         parts.append(f"{words}{trap}")
     pattern = regex.compile(rf"{WORD_START}(?:{'|'.join(parts)}){WORD_END}")
-    return pattern, {fold(name): row["unit"] for name, row in table.items()}
+    return pattern, {fold(name): row["unit"] for name, row in table.items()}, WordStarts.of(table)
 
 
 def place_code(text: str) -> str | None:
@@ -184,9 +201,9 @@ def place_code(text: str) -> str | None:
     >>> place_code("đặc sản Sa Pa"), place_code("nắng hạ long lanh"), place_code("Sa Pang")
     ('10', None, None)
     """
-    pattern, codes = _places()
+    pattern, codes, starts = _places()
     votes: dict[str, float] = defaultdict(float)
-    for m in pattern.finditer(text):
+    for m in finditer_at(pattern, starts, text):
         votes[codes[fold(_GAP_REGEX.sub(" ", m[0]))]] += 1
     return _winner(votes)
 

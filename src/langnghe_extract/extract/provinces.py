@@ -132,7 +132,8 @@ def _name_starts() -> Any:
     """Capitalised words that open some name, alias or trap: the only places ``_name_regex``
     can match, so the many other capitalised words cost no attempt."""
     first = first_tokens_regex(_entries())
-    return regex.compile(rf"{NAME_START}(?=\p{{Lu}})(?i:(?={first}))")
+    # The capital first: one cheap test per character before the look-behind and the words.
+    return regex.compile(rf"(?=\p{{Lu}}){NAME_START}(?i:(?={first}))")
 
 
 @cache
