@@ -236,6 +236,17 @@ RANGES: list[Row] = [
         None,
     ),
     ("giá 30.000- 45.000 đồng/kg", "30.000- 45.000 đồng/kg", 30_000, 45_000, "VND", "exact", "kg"),
+    # the lower bound is read as the upper one is written: decimals before a multiplier
+    (
+        "vàng 36,150 – 36,350 triệu đồng/lượng",
+        "36,150 – 36,350 triệu đồng/lượng",
+        36_150_000,
+        36_350_000,
+        "VND",
+        "exact",
+        "tael",
+    ),
+    ("có 40,000 - 50,000 người", "40,000 - 50,000", 40_000, 50_000, None, "exact", None),
     ("giá 30.000 -45.000 đồng", "30.000 -45.000 đồng", 30_000, 45_000, "VND", "exact", None),
     (
         "từ 2 triệu đến 4 triệu đồng",
@@ -308,6 +319,24 @@ CURRENCIES: list[Row] = [
     ),
     ("đón 3 triệu đồng bào", "3 triệu", 3_000_000, None, None, "exact", None),
     ("kết nạp 6 đồng chí", "6", 6, None, None, "exact", None),
+    # "đồng" opening a compound noun is no currency: accomplices, co-authors, co-chairs
+    ("hai đồng phạm bị bắt", "hai", 2, None, None, "exact", None),
+    ("cuốn sách có 3 đồng tác giả", "3", 3, None, None, "exact", None),
+    ("hội nghị có 2 đồng chủ tịch", "2", 2, None, None, "exact", None),
+    # prices per unit of goods the trade quotes: gold by the tael, shares, timber by the m3
+    (
+        "giá 55,1 triệu đồng/lượng",
+        "55,1 triệu đồng/lượng",
+        55_100_000,
+        None,
+        "VND",
+        "exact",
+        "tael",
+    ),
+    ("mức 1.780,2 USD/ounce", "1.780,2 USD/ounce", 1780.2, None, "USD", "exact", "ounce"),
+    ("giá 11.500 đồng/cổ phiếu", "11.500 đồng/cổ phiếu", 11_500, None, "VND", "exact", "share"),
+    ("gỗ giá 5 triệu đồng/m3", "5 triệu đồng/m3", 5_000_000, None, "VND", "exact", "cubic metre"),
+    ("bình gốm 200.000 đồng/đôi", "200.000 đồng/đôi", 200_000, None, "VND", "exact", "pair"),
 ]
 RATES: list[Row] = [
     (

@@ -519,8 +519,9 @@ def _grammar() -> _Grammar:
         year_after=regex.compile(
             rf"\s++{or_regex(words['year_word']['after'])}{WORD_END}", regex.IGNORECASE
         ),
-        decimal_after=regex.compile(
-            rf"""\s*+(?:{or_regex(words["units"])}{WORD_END}
+        decimal_after=regex.compile(  # after the lower bound too: "36,150 – 36,350 triệu đồng"
+            rf"""(?:\s*+[-–—]\s*+\d++(?:,\d++)?+)?+
+                 \s*+(?:{or_regex(words["units"])}{WORD_END}
                      | {or_regex(words["abbreviations"])}(?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)
                      | {or_regex(load_table("units")["percent_words"]["signs"])})""",
             regex.IGNORECASE | regex.VERBOSE,
