@@ -22,7 +22,8 @@ Span = tuple[int, int]
 def _boundary() -> regex.Pattern[str]:
     abbreviations = load_table("segments")["abbreviations"]["words"]
     return regex.compile(
-        rf"""(?<!(?<![\p{{L}}]){or_regex(abbreviations)})  # not after TP. / ThS.
+        rf"""(?=[.!?…])                                # an end mark (tested first: fast)
+            (?<!(?<![\p{{L}}]){or_regex(abbreviations)})  # not after TP. / ThS.
             [.!?…]++["”’)\]]*+                         # the end mark, closing quotes
             (?=\s++["“‘(]?+\p{{Lu}}|\s*+\n|\s*+\Z)     # then a capital, a line end or the end
           | \n++""",

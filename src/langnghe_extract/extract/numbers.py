@@ -251,6 +251,10 @@ _DATE_OR_CODE_AFTER = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The characters the label patterns can start or end with next to a figure (see _is_label).
+_MARKS_BEFORE = frozenset("/:+-.,")
+_DASHES = frozenset("-–—")
+_MARKS_AFTER = frozenset("/:.,-")
 _YEAR_AFTER = regex.compile(r"\s*+[-–—]\s*+(?:19|20)\d\d(?!\d)")
 _YEAR_DASH_BEFORE = regex.compile(r"(?:19|20)\d\d\s*+[-–—]\s*+\Z", BACKWARD)
 _GROUPED = regex.compile(r"\d{1,3}+(?:[.,]\d{3}+)++")
@@ -265,14 +269,24 @@ _DATE_OR_CODE_BEFORE = regex.compile(
 
 
 def _is_label(text: str, start: int, end: int, grammar: _Grammar) -> bool:
-    """Dates, times, document numbers, years and ordinals: never quantities."""
-    if _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
+    """Dates, times, document numbers, years and ordinals: never quantities.
+
+    The patterns before and after the figure are tried only when the character next to it can
+    open them (``_MARKS_BEFORE``, ``_DASHES``, ``_MARKS_AFTER``): most figures stand between
+    spaces, and a pattern tried costs a microsecond even when it fails at once.
+    """
+    before = text[start - 1] if start else ""
+    if before in _MARKS_BEFORE and _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
         return True
-    if _YEAR_DASH_BEFORE.search(text, max(0, start - 8), start) and not _GROUPED.fullmatch(
-        text, start, end
+    if (
+        text[max(0, start - 8) : start].rstrip()[-1:] in _DASHES
+        and _YEAR_DASH_BEFORE.search(text, max(0, start - 8), start)
+        and not _GROUPED.fullmatch(text, start, end)
     ):
         return True  # the second year of 2011-2019, but 304.375 in "1947 – 304.375 USD"
-    after = _DATE_OR_CODE_AFTER.match(text, end, end + AHEAD)
+    after = None
+    if text[end : end + 1] in _MARKS_AFTER:
+        after = _DATE_OR_CODE_AFTER.match(text, end, end + AHEAD)
     if after is not None and (after.group()[0] in "/:.," or end - start <= 2):
         return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
     if _is_year(text[start:end]) and _is_year_before_dash(text, end):
@@ -415,7 +429,7 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberM
     window_start = max(0, match.start - 40)
     start = match.start
     qualifier = match.qualifier
-    if qualifier is Qualifier.EXACT:
+    if qualifier is Qualifier.EXACT and start and text[start - 1].isspace():  # "hơn 5"
         found = grammar.qualifier_before.search(text, window_start, start)
         if found is not None and _is_comparison(text, found, window_start, grammar):
             found = None  # "cao hơn 4%": by how much, not a bound
@@ -426,6 +440,8 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberM
         opener = grammar.range_from.search(text, max(0, start - 10), start)
         if opener is not None:
             start = opener.start("w")
+    if start == match.start and qualifier is match.qualifier:
+        return match
     return replace(match, start=start, qualifier=qualifier)
 
 
