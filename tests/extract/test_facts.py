@@ -35,6 +35,9 @@ COUNTS = [
     ("Tỉnh công nhận thêm 5 làng nghề.", [{"value": 5, "category": "recognized"}]),
     ("Nghề gốm thu hút 500 người tham gia làm nghề.", [{"kind": "workers", "value": 500}]),
     ("Có 500 người dự lễ hội.", []),
+    ("Ông không thể giải quyết vấn đề của 2 người phụ nữ.", []),
+    ("Lễ hội thu hút 5.000 người đến xem.", []),
+    ("Xưởng giải quyết việc làm cho 40 người.", [{"kind": "workers", "value": 40}]),
     (
         "Làng có khoảng 5.247 hộ tham gia sản xuất.",
         [{"kind": "households", "value": 5247, "qualifier": "about", "unit": "hộ"}],
