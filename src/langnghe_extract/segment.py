@@ -2,8 +2,8 @@
 sentence.
 
 Spans index into the text; nothing is copied. A sentence ends at ``.``, ``!``, ``?`` or ``…``
-followed by a space and a capital or a line break, and at every line break; ``1.350`` and
-``TP. HCM`` do not end one.
+followed by a space and a capital or a digit ("… đề ra. 2016 là năm …"), or a line break, and
+at every line break; ``1.350`` and ``TP. HCM`` do not end one.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _boundary() -> regex.Pattern[str]:
         rf"""(?=[.!?…])                                # an end mark (tested first: fast)
             (?<!(?<![\p{{L}}]){or_regex(abbreviations)})  # not after TP. / ThS.
             [.!?…]++["”’)\]]*+                         # the end mark, closing quotes
-            (?=\s++["“‘(]?+\p{{Lu}}|\s*+\n|\s*+\Z)     # then a capital, a line end or the end
+            (?=\s++["“‘(]?+[\p{{Lu}}\d]|\s*+\n|\s*+\Z)  # a capital or digit, a line end, the end
           | \n++""",
         regex.VERBOSE,
     )
