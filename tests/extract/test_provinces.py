@@ -664,3 +664,31 @@ def test_delegation_province_is_not_the_subject(text: str) -> None:
 def test_delegation_alone_gives_no_subject() -> None:
     # GIVEN only a delegation's province THEN the article has no province of its own
     assert choose_province(None, "Đoàn ĐBQH tỉnh Đồng Tháp giám sát làng nghề.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an quận Đống Đa (Hà Nội) khởi tố Nguyễn Văn B (33 tuổi, trú tại phường Minh Tân, "
+        "thành phố Yên Bái, tỉnh Yên Bái) về tội trộm cắp. Vụ việc xảy ra tại Hà Nội.",
+        "Đối tượng Lê Văn C, thường trú ở xã Quỳnh Lưu, tỉnh Nghệ An, bị bắt tại Hà Nội.",
+        "Bị can Trần D (HKTT: tỉnh Nghệ An) lừa đảo nhiều người ở Hà Nội.",
+    ],
+)
+def test_home_address_is_not_the_subject(text: str) -> None:
+    # GIVEN police news giving a suspect's home address in another province
+    # THEN the place of the story is the subject; the address is still listed
+    assert choose_province(None, text) == lookup_province("Hà Nội")
+    assert len(list_provinces(text)) == 2
+
+
+def test_home_address_alone_still_gives_the_province() -> None:
+    # GIVEN a patient's address as the only province named THEN it is the article's
+    text = "Bệnh nhân T.T.M. (51 tuổi, ngụ tại TPHCM) vừa được bệnh viện tiếp nhận."
+    assert choose_province(None, text) == lookup_province("Hồ Chí Minh")
+
+
+def test_home_town_of_an_artisan_still_counts() -> None:
+    # GIVEN an artisan's home town ("quê", not an address word) THEN it may be the subject
+    text = "Nghệ nhân Nguyễn Văn E quê ở Bắc Ninh giữ nghề tranh Đông Hồ của tỉnh Bắc Ninh."
+    assert choose_province(None, text) == lookup_province("Bắc Ninh")

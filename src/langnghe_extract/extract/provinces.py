@@ -47,7 +47,10 @@ from langnghe_extract.models import Province
 _fold = fold  # the folding the tests and data checks compare with
 _CUE_WINDOW = 60  # how far before a name cue words are looked for (three words fit)
 _TITLE_CHARS = 60  # how long a quoted work title before a name may be
+_RESIDENCE_WINDOW = 160  # wider than a residence word and its reach ([residence] in the data)
 _NOT_SUBJECT = frozenset({"delegate", "work"})  # roles of a name that is never the subject
+# roles of a name that is the subject only when nothing else is: an event's venue, a home address
+_SECONDARY = frozenset({"venue", "residence"})
 _EVENT_WINDOW = 150  # how far before "tại"/"ở" an event word is looked for, within the sentence
 _SENTENCE_START = regex.compile(r"(?r)[.!?;\n]")  # searched backwards from a cue word
 _SENTENCE_END = regex.compile(r"[.!?;\n]")
@@ -186,6 +189,34 @@ def _is_seat(text: str, start: int) -> bool:
 
 
 @cache
+def _residence_regex() -> Any:
+    """A residence word, then address text up to where a province starts: "trú tại tổ 58,
+    phường Minh Tân, tỉnh "; searched in reverse from the name."""
+    table = load_table("provinces")["residence"]
+    words = trie_regex({fold(w) for w in table["words"]})
+    reach = table["reach"]
+    return regex.compile(rf"(?r){NAME_START}(?i:{words})(?P<address>[^.;!?()\n]{{0,{reach}}})\Z")
+
+
+@cache
+def _address_part() -> Any:
+    """How a later part of an address opens: a unit word, a number or a capitalised name."""
+    words = trie_regex({fold(w) for w in load_table("provinces")["residence"]["address_words"]})
+    return regex.compile(rf"\s*+(?:(?i:{words})(?![\p{{L}}\p{{M}}])|\d|\p{{Lu}}|\Z)")
+
+
+def _is_residence(text: str, start: int) -> bool:
+    """Whether the name at ``start`` ends a person's home address ("33 tuổi, trú tại phường
+    Minh Tân, thành phố Yên Bái, tỉnh Yên Bái"), every part of it after the first an address
+    part, so "…, tỉnh Nghệ An, bị bắt tại Hà Nội" gives Nghệ An, not Hà Nội."""
+    found = _residence_regex().search(text, max(0, start - _RESIDENCE_WINDOW), start)
+    if found is None:
+        return False
+    parts = found.group("address").split(",")[1:]
+    return all(_address_part().match(part) for part in parts)
+
+
+@cache
 def _work_regex() -> Any:
     """A work's noun and an open quote before a name: "tập thơ “Trường thơ Hải Phòng”"."""
     words = trie_regex({fold(w) for w in load_table("provinces")["works"]["words"]})
@@ -250,6 +281,8 @@ def _hit(text: str, m: Any) -> _Hit | None:
         roles |= {"delegate"}  # "đại biểu Nguyễn Văn A (Đồng Tháp)": the seat, not the subject
     if _work_regex().search(text, max(0, start - _CUE_WINDOW - _TITLE_CHARS), start):
         roles |= {"work"}  # "tập thơ “Trường thơ Hải Phòng”": a title, not a place
+    if _is_residence(text, start):
+        roles |= {"residence"}  # "(33 tuổi, trú tại … tỉnh Yên Bái)": a home, not the story
     if entry.needs_cue:  # "TP. HCM" is the usual spelling: its cue stresses nothing
         if "admin" not in cues:
             return None
@@ -415,7 +448,7 @@ def _subjects(text: str) -> tuple[_Hit, ...]:
 
 
 def _weight(hit: _Hit) -> float:
-    return (2.0 if "admin" in hit.roles else 1.0) * (0.5 if "venue" in hit.roles else 1.0)
+    return (2.0 if "admin" in hit.roles else 1.0) * (0.5 if hit.roles & _SECONDARY else 1.0)
 
 
 def _scores(hits: tuple[_Hit, ...]) -> dict[str, float]:
@@ -442,8 +475,9 @@ def _headline(hits: Sequence[_Hit], text: str) -> Province | None:
 
 
 def _best(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
-    """Of ``hits``, the province best scored in the body (first on ties), venues last."""
-    ranked = [h for h in hits if "venue" not in h.roles] or hits
+    """Of ``hits``, the province best scored in the body (first on ties); venues and home
+    addresses last."""
+    ranked = [h for h in hits if not h.roles & _SECONDARY] or hits
     if not ranked:
         return None
     top = max(ranked, key=lambda h: (scores.get(h.mention.province.code, 0.0), -h.match_start))
@@ -451,7 +485,8 @@ def _best(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
 
 
 def _prominent(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
-    """The best scored province of ``hits``, venues only when nothing else; first named on a tie.
+    """The best scored province of ``hits``, venues and home addresses only when nothing else;
+    first named on a tie.
 
     None when provinces tied at the top are first named together, in one list ("Hà Nội, Hải
     Phòng, Quảng Ninh"): a regional or national article, with no one province as its subject.
@@ -464,7 +499,7 @@ def _prominent(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | Non
     >>> pick("Nón lá Huế. " + "Nghề truyền thống được giữ gìn. " * 3 + "Khách từ Hà Nội.")
     'Huế'
     """
-    subject = [h for h in hits if "venue" not in h.roles] or list(hits)
+    subject = [h for h in hits if not h.roles & _SECONDARY] or list(hits)
     first: dict[str, _Hit] = {}
     for hit in subject:
         first.setdefault(hit.mention.province.code, hit)
