@@ -170,7 +170,24 @@ def test_parse_number_words_rejects(words: str) -> None:
     assert parse_number_words(words.split()) is None
 
 
-@pytest.mark.parametrize("phrase", ["mười mấy hộ", "hai mươi mấy người", "ba mươi mấy năm"])
-def test_vague_spelled_numbers_are_no_figure(phrase: str) -> None:
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "mười mấy hộ",
+        "hai mươi mấy người",
+        "ba mươi mấy năm",
+        # digits too, and the multiplier after "mấy" is not read again as "mấy nghìn" (thousands)
+        "giá tầm 2 mấy tỷ đồng",
+        "20 mấy người",
+        "mười mấy nghìn lao động",
+        "hai mấy triệu đồng",
+    ],
+)
+def test_vague_numbers_are_no_figure(phrase: str) -> None:
     """ "mười mấy hộ" is ten-odd households: no figure to report (was read as 10)."""
     assert find_numbers(phrase) == []
+
+
+def test_a_vague_number_leaves_the_next_figure() -> None:
+    found = find_numbers("mười mấy nghìn người và 300 hộ")
+    assert [m.value for m in found] == [300]

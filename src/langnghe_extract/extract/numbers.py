@@ -159,7 +159,7 @@ def _iter_cores(text: str, grammar: _Grammar) -> Iterator[NumberMatch]:
         if start < position or (found := grammar.core.match(text, start)) is None:
             continue
         match = _read_core(text, found, grammar)
-        position = found.end() if match is None else match.end
+        position = _past_vague(text, found.end(), grammar) if match is None else match.end
         if match is not None:
             yield match
 
@@ -175,13 +175,11 @@ def _read_core(text: str, found: regex.Match[str], grammar: _Grammar) -> NumberM
         return None
     if kind == "words":
         first = _read_words(found)
-        if first is not None and (
-            _is_year_word(text, first, grammar) or _is_vague(text, first, grammar)
-        ):
+        if first is not None and _is_year_word(text, first, grammar):
             return None
     else:
         first = _read_digits(text, found, grammar)
-    if first is None:
+    if first is None or _is_vague(text, first, grammar):
         return None
     first = _extend_multiplier(text, first, grammar)
     return _extend_range(text, first, grammar)
@@ -220,8 +218,19 @@ def _read_words(found: regex.Match[str]) -> NumberMatch | None:
 
 
 def _is_vague(text: str, match: NumberMatch, grammar: _Grammar) -> bool:
-    """``mười mấy hộ``, ``hai mươi mấy người``: ten-odd, twenty-odd — no figure to report."""
+    """``mười mấy hộ``, ``hai mươi mấy người``, ``2 mấy tỷ``: ten-odd, twenty-odd — no figure
+    to report."""
     return grammar.vague_after.match(text, match.end, match.end + AHEAD) is not None
+
+
+def _past_vague(text: str, end: int, grammar: _Grammar) -> int:
+    """Where reading resumes after a rejected number: past ``mấy`` and its multiplier when the
+    number was vague, so ``mười mấy nghìn`` is not read again as ``mấy nghìn`` (thousands)."""
+    vague = grammar.vague_after.match(text, end, end + AHEAD)
+    if vague is None:
+        return end
+    multiplier = grammar.multiplier.match(text, vague.end(), vague.end() + AHEAD)
+    return (multiplier or vague).end()
 
 
 def _read_order(found: regex.Match[str], grammar: _Grammar) -> NumberMatch:
