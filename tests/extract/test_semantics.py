@@ -132,6 +132,25 @@ NOT_FACTS: list[Row] = [
     ("Có 12 tỉnh, thành phố tham gia hội chợ làng nghề.", []),
     ("Nghị định số 52/2018/NĐ-CP về phát triển ngành nghề nông thôn.", []),
     ("Xã hỗ trợ 60 hộ nghèo sửa nhà.", []),
+    # training counts trades taught and classrooms, not the trades or businesses of a place
+    (
+        "Năm 2023, trung tâm đào tạo 2 nghề cho 150 lao động và mở 6 lớp dạy nghề.",
+        [{"kind": "workers", "value": 150}],
+    ),
+    ("Trường có 4 xưởng thực hành cho học viên ngành mộc.", []),
+    ("Trường có 3 nghề trọng điểm cấp độ quốc gia.", []),
+    # effort and ratios are no shares
+    ("Bà con nỗ lực 200% để kịp giao hàng Tết.", []),
+    ("Doanh thu của làng tăng gấp 2 lần so với trước.", []),
+    # output volumes are units of goods, not product lines
+    ("Mỗi tháng, cơ sở cung cấp ra thị trường 20.000 sản phẩm mây tre.", []),
+    ("Xưởng vừa hoàn thành đơn hàng 40.000 sản phẩm bát đĩa cho đối tác Nhật Bản.", []),
+    ("Làng gốm sản xuất 2 triệu sản phẩm mỗi năm.", []),
+    # … while an OCOP total that large is still a count
+    (
+        "Cả nước đã có 12.500 sản phẩm được xếp hạng từ 3 sao trở lên.",
+        [{"kind": "ocop_products", "value": 12500, "stars": 3}],
+    ),
 ]
 
 # Kind by noun and its context.
@@ -164,6 +183,21 @@ KINDS: list[Row] = [
         [{"kind": "ocop_products", "value": 9, "stars": 5}],
     ),
     ("Xã có 6 sản phẩm chủ lực.", [{"kind": "products", "value": 6}]),
+    (
+        "Tỉnh có 18 sản phẩm được xếp hạng 3 sao.",
+        [{"kind": "ocop_products", "value": 18, "stars": 3}],
+    ),
+    # residents count as workers only when the count is about their jobs
+    (
+        "Nghề đan cói giải quyết việc làm cho 200 người dân địa phương.",
+        [{"kind": "workers", "value": 200, "unit": "người dân"}],
+    ),
+    (
+        "Mô hình giúp 150 người dân trong xã có việc làm ổn định.",
+        [{"kind": "workers", "value": 150}],
+    ),
+    ("Có 300 người dân đến xem hội thi.", []),
+    ("Năm qua, 120 người dân mất việc làm do xưởng đóng cửa.", []),
 ]
 
 # Money by currency, with what it measures.
@@ -322,6 +356,27 @@ STATUS: list[Row] = [
         "Tỉnh sẽ thưởng các hộ đã đăng ký nhãn hiệu 20 triệu đồng mỗi hộ.",
         [{"kind": "money", "status": "target"}],
     ),
+    # a done cue in the plan's own clause describes a noun of the plan, unless the figure is
+    # its own object
+    ("Tỉnh sẽ hỗ trợ các hộ đã có nhãn hiệu 20 triệu đồng.", [{"status": "target"}]),
+    ("Huyện sẽ thưởng cho các cơ sở đã đạt chuẩn 30 triệu đồng.", [{"status": "target"}]),
+    (
+        "Tỉnh phấn đấu có 150 làng nghề và hiện đã có 120 làng nghề.",
+        [{"status": "target"}, {"status": "actual"}],
+    ),
+    ("Huyện sẽ nhân rộng mô hình đã có 25 hộ tham gia.", [{"status": "actual"}]),
+    # the present right after a figure dates that figure only: "từ … hiện nay lên …"
+    (
+        "Tỉnh phấn đấu tăng từ 120 làng nghề hiện nay lên 150 làng nghề vào năm 2030.",
+        [
+            {"value": 120, "status": "actual", "year": None},
+            {"value": 150, "status": "target", "year": 2030},
+        ],
+    ),
+    (
+        "Mục tiêu nâng thu nhập từ 5 triệu đồng hiện nay lên 8 triệu đồng/người/tháng.",
+        [{"status": "actual"}, {"status": "target"}],
+    ),
     # a condition is hypothetical, read as forecast, and so is a plan under it
     (
         "Nếu mỗi hộ đầu tư 60 triệu đồng, tổng vốn sẽ đạt 12 tỷ đồng.",
@@ -339,6 +394,20 @@ STATUS: list[Row] = [
     (
         "Nếu khách đặt trên 100 sản phẩm, giá bán giảm 10%.",
         [{"status": "forecast"}, {"kind": "percent", "status": "actual"}],
+    ),
+    # "nếu …, nhưng/còn/thì nay …" sets two facts side by side: no condition; a consequent
+    # inside the "nếu" clause keeps it a condition
+    (
+        "Nếu xã Đông có 100 hộ làm nghề, nhưng xã Tây chỉ có 20 hộ.",
+        [{"status": "actual"}, {"status": "actual"}],
+    ),
+    (
+        "Nếu cả xã có 40 cơ sở làm miến, thì nay riêng thôn Đông đã có 25 cơ sở.",
+        [{"status": "actual"}, {"status": "actual"}],
+    ),
+    (
+        "Nếu đạt chuẩn sẽ được thưởng 10 triệu đồng, còn không đạt thì phải làm lại.",
+        [{"status": "forecast"}],
     ),
     (
         "Trường hợp 30 hộ cùng vay vốn, quỹ sẽ cần khoảng 1,5 tỷ đồng.",
@@ -396,6 +465,50 @@ TIME: list[Row] = [
     (
         "Từ năm 2011 đến nay, xã đã đầu tư trên 58 tỷ đồng cho làng nghề.",
         [{"year": None, "status": "actual"}],
+    ),
+    ("2021 - 2025, huyện hỗ trợ 45 cơ sở đổi mới thiết bị.", [{"period": [2021, 2025]}]),
+    # a year in a comparison dates its base, not the figure; the base's own value takes it
+    (
+        "Doanh thu đạt 500 tỷ đồng, tăng 12% so với cùng kỳ năm 2022.",
+        [{"year": None}, {"year": None}],
+    ),
+    ("Năm 2023, doanh thu tăng 15% so với cùng kỳ năm 2022.", [{"year": 2023}]),
+    (
+        "Giá trị xuất khẩu giảm 3% so với cả năm 2021 và giảm 1% so với quý 4 năm 2021.",
+        [{"year": None}, {"year": None}],
+    ),
+    ("Lượng khách đến làng gốm tăng 10% so với cùng thời điểm năm 2022.", [{"year": None}]),
+    (
+        "Doanh thu năm 2023 đạt 90 tỷ đồng so với năm 2022 là 75 tỷ đồng.",
+        [{"year": 2023}, {"year": 2022}],
+    ),
+    # a plan's year reaches neither the present after it nor a done figure before it
+    (
+        "Tỉnh phấn đấu có 200 làng nghề vào năm 2030, hiện có 150 làng nghề.",
+        [{"year": 2030, "status": "target"}, {"year": None, "status": "actual"}],
+    ),
+    (
+        "Hiện tỉnh có 150 làng nghề và phấn đấu có 200 làng nghề vào năm 2030.",
+        [{"year": None, "status": "actual"}, {"year": 2030, "status": "target"}],
+    ),
+    (
+        "Huyện có 100 hộ làm nghề, năm 2025 sẽ có 300 hộ.",
+        [{"year": None, "status": "actual"}, {"year": 2025, "status": "target"}],
+    ),
+    (
+        "Định hướng đến năm 2030, tỉnh có 200 làng nghề, hiện có 150 làng nghề.",
+        [{"year": 2030, "status": "target"}, {"year": None, "status": "actual"}],
+    ),
+    (
+        "Năm 2015 làng chỉ có 20 hộ làm nghề, hiện nay đã có 200 hộ.",
+        [{"year": 2015}, {"year": None}],
+    ),
+    # … but a year opening the sentence frames the present of that year, and "hiện có" with a
+    # figure of its own is a verb, no date of the figure before it
+    ("Năm 2023, toàn tỉnh hiện có 150 làng nghề.", [{"year": 2023}]),
+    (
+        "Năm 2023, tỉnh có 20 HTX hiện có hơn 500 thành viên.",
+        [{"kind": "establishments", "year": 2023}],
     ),
 ]
 

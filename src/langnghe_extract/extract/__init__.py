@@ -162,9 +162,11 @@ def bound_after(text: str, candidate: Candidate, limit: int) -> Candidate:
 
 def _frame(text: str, candidate: Candidate, site: Site) -> Frame:
     position = candidate.number.start
-    when = find_time(text, site.sentence, site.clause, position)
+    after = (candidate.end, site.clause[1])
+    status = find_status(text, site.sentence, position, after)
+    when = find_time(text, site.sentence, site.clause, position, status=status, after=after)
     return Frame(
-        status=find_status(text, site.sentence, position, (candidate.end, site.clause[1])),
+        status=status,
         year=when.year,
         period=when.period,
         measure=find_measure(text, site.sentence, position, candidate.kind),

@@ -80,6 +80,23 @@ class _Cues:
     year_range: tuple[int, int]
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """Cues that narrow how far a frame reaches: a comparison's base year, the present after a
+    year, a done cue describing a noun of a plan, a condition that is a contrast."""
+
+    comparison: regex.Pattern[str]
+    base_value: regex.Pattern[str]
+    present: regex.Pattern[str]
+    present_opens: regex.Pattern[str]
+    present_after: regex.Pattern[str]  # right after a quote: it dates that figure
+    present_trailing: regex.Pattern[str]  # … seen from the cue: a figure just before it
+    opening_words: int
+    relative_done: regex.Pattern[str]
+    own_object: regex.Pattern[str]
+    contrast_next: regex.Pattern[str]
+
+
 _YEAR = r"(?:19|20)\d\d"
 # a proper name: up to four capitalised words, spaced or joined by "_" (segmented corpora)
 _NAME = r"\p{Lu}[\p{L}\p{M}]*+(?:[\s_]++\p{Lu}[\p{L}\p{M}]*+){0,3}+"
@@ -203,6 +220,45 @@ def _cues() -> _Cues:
     )
 
 
+@cache
+def _scope() -> _Scope:
+    cues = load_table("cues")
+    time, relative = cues["time"], cues["status_relative"]
+    qualifiers = [word for words in cues["qualifiers"].values() for word in words]
+    gap = rf"(?:[\s_]++[^\s_,;.:()%]++){{0,{time['comparison_gap']}}}"
+    return _Scope(
+        comparison=regex.compile(
+            rf"{WORD_START}{or_regex(time['comparison'])}{gap}[\s_]++\Z", regex.I | regex.REVERSE
+        ),
+        base_value=regex.compile(rf"[\s_]*+{or_regex(time['base_value'])}[\s_]*+\Z", regex.I),
+        present=regex.compile(
+            rf"{WORD_START}(?<!{or_regex(time['present_not_after'])}[\s_]++)"
+            rf"{or_regex(time['present'])}{WORD_END}",
+            regex.I,
+        ),
+        present_opens=regex.compile(  # \A: right after the year
+            rf"(?:\A|[,;:](?=\s)|{WORD_START}{or_regex(time['clause_links'])}{WORD_END})"
+            rf"(?:[\s_]*+[^\s_,;:]++){{0,{time['opening_words']}}}[\s_]*+\Z",
+            regex.I | regex.REVERSE,
+        ),
+        # … not as a verb with its own figure: "20 HTX hiện có (hơn) 500 thành viên"
+        present_after=regex.compile(
+            rf"[\s_]*+{or_regex(time['present'])}{WORD_END}"
+            rf"(?![\s_]++(?:{or_regex(qualifiers)}[\s_]++)?\p{{N}})",
+            regex.I,
+        ),
+        present_trailing=regex.compile(
+            r"\p{N}%?(?:[\s_]++[^\s_\p{N},;:()]++){0,3}[\s_]++\Z", regex.REVERSE
+        ),
+        opening_words=time["opening_words"],
+        relative_done=regex.compile(or_regex(relative["cues"]), regex.I),
+        own_object=regex.compile(rf"[\s_]*+(?:{or_regex(relative['fillers'])}[\s_]++)?\Z", regex.I),
+        contrast_next=regex.compile(
+            rf"[\s_]*+{or_regex(cues['conditional']['contrast_next'])}{WORD_END}", regex.I
+        ),
+    )
+
+
 def find_status(text: str, sentence: Span, position: int, after: Span | None = None) -> Status:
     """The nearest status cue left of ``position`` in the sentence; else a plan or forecast
     cue right after the quote (``10 làng nghề sẽ được công nhận``, span ``after``); else
@@ -239,12 +295,14 @@ def find_status(text: str, sentence: Span, position: int, after: Span | None = N
     cues = _cues()
     if cues.yardstick_value.search(text, max(sentence[0], position - 30), position):
         return Status.TARGET
-    framing = [
-        m
-        for m in cues.status.finditer(text, sentence[0], position)
-        if _frames_status(text, sentence, m)
+    if after is not None and _scope().present_after.match(text, after[0], after[1]):
+        return Status.ACTUAL  # "tăng từ 120 làng nghề hiện nay lên 150": 120 is now
+    framing = _framing_cues(text, sentence, position)
+    conditions = [
+        c
+        for c in cues.conditional.finditer(text, sentence[0], position)
+        if not _is_contrast(text, c, sentence)
     ]
-    conditions = list(cues.conditional.finditer(text, sentence[0], position))
     inside = [c for c in conditions if not cues.conditional_end.search(text, c.end(), position)]
     if framing or inside:
         status = _framed_status(text, framing, inside, position)
@@ -278,6 +336,64 @@ def _framed_status(
     return status
 
 
+def _framing_cues(text: str, sentence: Span, position: int) -> list[regex.Match[str]]:
+    """The status cues before ``position`` that frame the figures after them: not a plan named
+    as a yardstick, not a done cue describing a noun of a plan, not the present right after an
+    earlier figure (``từ 120 làng nghề hiện nay lên 150 làng nghề``: it dates 120 only)."""
+    scope = _scope()
+    framing = [
+        m
+        for m in _cues().status.finditer(text, sentence[0], position)
+        if _frames_status(text, sentence, m)
+        and not (
+            scope.present.fullmatch(m.group())
+            and scope.present_trailing.search(text, max(sentence[0], m.start() - 40), m.start())
+        )
+    ]
+    return [m for m in framing if not _describes_plan_noun(text, m, framing, position)]
+
+
+def _describes_plan_noun(
+    text: str, cue: regex.Match[str], framing: list[regex.Match[str]], position: int
+) -> bool:
+    """Whether a done cue inside a plan's own clause describes a noun of the plan rather than
+    reporting the figure: ``sẽ hỗ trợ các hộ đã có nhãn hiệu 20 triệu đồng`` is all plan,
+    while in ``phấn đấu có 150 làng nghề và hiện đã có 120 làng nghề`` the figure is the done
+    cue's own object (only a filler word such as ``thêm`` between them)."""
+    scope = _scope()
+    if cue.lastgroup != "actual" or not scope.relative_done.fullmatch(cue.group()):
+        return False
+    if scope.own_object.match(text, cue.end(), position):
+        return False
+    return any(
+        plan.lastgroup != "actual" and _one_clause(text, plan.end(), cue.start())
+        for plan in framing
+        if plan.end() <= cue.start()
+    )
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;](?=\s)")  # not the decimal comma of "2,5"
+
+
+def _one_clause(text: str, start: int, end: int) -> bool:
+    """Whether no clause break (``,`` or ``;``) lies between ``start`` and ``end``."""
+    return _CLAUSE_BREAK.search(text, start, end) is None
+
+
+def _is_contrast(text: str, condition: regex.Match[str], sentence: Span) -> bool:
+    """Whether ``nếu`` sets two facts side by side instead of a condition: its own clause (up
+    to a comma or ``thì``) is followed by ``nhưng``, ``còn``, ``nay`` … (``Nếu xã Đông có 100
+    hộ làm nghề, nhưng xã Tây chỉ có 20 hộ``)."""
+    cues = _cues()
+    end = cues.conditional_end.search(text, condition.end(), sentence[1])
+    if end is None or _scope().contrast_next.match(text, end.end()) is None:
+        return False
+    return not any(  # "Nếu đoán đúng sẽ nhận 73%, còn thua …": a consequent, a real condition
+        cue.lastgroup != "actual"
+        for cue in cues.status.finditer(text, condition.end(), end.start())
+    )
+
+
 def _frames_status(text: str, sentence: Span, cue: regex.Match[str]) -> bool:
     """Whether a status cue frames figures: a plan named as the yardstick of what was done
     (``đạt 102% kế hoạch``, ``vượt chỉ tiêu``) does not, nor a cue word that opens the name
@@ -308,10 +424,18 @@ def find_deadline(text: str, sentence: Span, position: int) -> int | None:
     return int(deadline.group("y"))
 
 
-def find_time(text: str, sentence: Span, clause: Span, position: int) -> When:
+def find_time(
+    text: str,
+    sentence: Span,
+    clause: Span,
+    position: int,
+    *,
+    status: Status = Status.ACTUAL,
+    after: Span | None = None,
+) -> When:
     """Year, period or year counted from the article's date: the nearest time expression before
     the figure in its sentence, else the first after it in its clause. A year that dates
-    something else (``có từ năm 1945``, ``so với năm 2015``) frames nothing.
+    something else (``có từ năm 1945``, ``so với cùng kỳ năm 2022``) frames nothing.
 
     >>> text = "giai đoạn 2011-2019 bình quân đạt khoảng 15,35%/năm"
     >>> find_time(text, (0, len(text)), (0, len(text)), text.index("15"))
@@ -325,21 +449,80 @@ def find_time(text: str, sentence: Span, clause: Span, position: int) -> When:
     >>> text = "Làng có từ năm 1945, hiện có 300 hộ"
     >>> find_time(text, (0, len(text)), (0, len(text)), text.index("300"))
     When(year=None, period=None, relative_year=None)
+
+    A year does not reach past the present written after it, nor a figure the present right
+    after its quote (span ``after``) dates, nor does a plan's year after a figure date a figure
+    reported as done (``status`` is the figure's own):
+
+    >>> text = "Tỉnh phấn đấu có 200 làng nghề vào năm 2030, hiện có 150 làng nghề"
+    >>> find_time(text, (0, len(text)), (0, len(text)), text.index("150")).year is None
+    True
+    >>> text = "Hiện có 150 làng nghề và phấn đấu có 200 làng nghề vào năm 2030"
+    >>> find_time(text, (0, len(text)), (0, len(text)), text.index("150")).year is None
+    True
     """
     cues = _cues()
-    before = [m for m in cues.time.finditer(text, sentence[0], position) if _frames(text, m)]
-    if before:
-        chosen: regex.Match[str] | None = before[-1]
-    else:
-        chosen = next(
-            (m for m in cues.time.finditer(text, position, clause[1]) if _frames(text, m)), None
-        )
+    if after is not None and _scope().present_after.match(text, after[0], after[1]):
+        return When()  # "tăng từ 40 tỷ đồng hiện nay lên 55 tỷ đồng": 40 is now
+    before = [
+        m
+        for m in cues.time.finditer(text, sentence[0], position)
+        if _frames(text, m) or _scope().base_value.match(text, m.end(), position)
+    ]
+    if before and not _present_after(text, sentence[0], before[-1], position):
+        return _when(before[-1])
+    following = (
+        m
+        for m in cues.time.finditer(text, position, clause[1])
+        if _frames(text, m) and not _plan_year_of_done(text, sentence, clause, m, status)
+    )
+    chosen = next(following, None)
     return _when(chosen) if chosen is not None else When()
 
 
 def _frames(text: str, match: regex.Match[str]) -> bool:
-    """Whether a time expression frames figures, rather than dating a founding or a base."""
-    return _cues().not_frame.search(text, max(0, match.start() - 30), match.start()) is None
+    """Whether a time expression frames figures, rather than dating a founding or the base of
+    a comparison (``tăng 12% so với cùng kỳ năm 2022``, ``so với quý 4 năm 2020``)."""
+    start = match.start()
+    if _cues().not_frame.search(text, max(0, start - 30), start) is not None:
+        return False
+    return _scope().comparison.search(text, max(0, start - 60), start) is None
+
+
+_DIGIT = regex.compile(r"\p{N}")
+
+
+def _present_after(text: str, sentence_start: int, time: regex.Match[str], position: int) -> bool:
+    """Whether the present (``hiện có``, ``đến nay``) opening a clause between a year and the
+    figure makes the figure one of now: ``Năm 2015 làng có 20 hộ, hiện nay đã có 200 hộ``. A
+    year opening the sentence with no figure before the present still frames it (``Năm 2023,
+    toàn tỉnh hiện có 150 làng nghề``); so does one with the present inside a clause (``tăng từ
+    45,6 tỷ Euro hiện nay lên 46,8 tỷ Euro``)."""
+    scope = _scope()
+    present = next(
+        (
+            m
+            for m in scope.present.finditer(text, time.end(), position)
+            if scope.present_opens.search(text, time.end(), m.start())
+        ),
+        None,
+    )
+    if present is None:
+        return False
+    lead = text[sentence_start : time.start()]
+    opening = len(lead.split()) <= scope.opening_words and _DIGIT.search(lead) is None
+    return not opening or _DIGIT.search(text, time.end(), present.start()) is not None
+
+
+def _plan_year_of_done(
+    text: str, sentence: Span, clause: Span, time: regex.Match[str], status: Status
+) -> bool:
+    """Whether a year after a figure reported as done is a plan's or forecast's: ``Hiện có 150
+    làng nghề và phấn đấu có 200 làng nghề vào năm 2030``, ``…, năm 2025 sẽ có 300 hộ``."""
+    if status is not Status.ACTUAL:
+        return False
+    framed = find_status(text, sentence, time.end(), after=(time.end(), clause[1]))
+    return framed is not Status.ACTUAL
 
 
 def _when(match: regex.Match[str]) -> When:

@@ -30,10 +30,12 @@ class _Nouns:
     near: frozenset[str]
     reach: int
     excluded: dict[str, regex.Pattern[str]]
+    not_after: dict[Kind, regex.Pattern[str]]
     volume: frozenset[str]
     volume_verb: regex.Pattern[str]
     volume_keep: regex.Pattern[str]
     volume_reach: int
+    volume_min: int
 
 
 @cache
@@ -53,6 +55,8 @@ def _nouns() -> _Nouns:
     }
     near = table["context_near"]
     volume = table["volume"]
+    not_after = table["count_not_after"]
+    fillers = or_regex(not_after["fillers"])
     return _Nouns(
         pattern,
         kinds,
@@ -61,6 +65,13 @@ def _nouns() -> _Nouns:
         frozenset(near["nouns"]),
         near["reach"],
         excluded,
+        {
+            Kind(kind): regex.compile(
+                rf"{WORD_START}{or_regex(words)}(?:[\s_]++{fillers})?[\s_]++\Z",
+                regex.IGNORECASE | regex.REVERSE,
+            )
+            for kind, words in not_after["before"].items()
+        },
         frozenset(canonical(n) for n in volume["nouns"]),
         regex.compile(
             rf"{WORD_START}{or_regex(volume['verbs'])}(?:[\s_]++{or_regex(volume['fillers'])})?"
@@ -69,6 +80,7 @@ def _nouns() -> _Nouns:
         ),
         regex.compile(rf"{WORD_START}{or_regex(volume['keep_after'])}{WORD_END}"),
         volume["reach"],
+        volume["min_count"],
     )
 
 
@@ -96,10 +108,13 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
         return None
     if number.words == 1 and number.value < 2:
         return None
-    if noun in nouns.volume and _is_volume(text, number.start, found.end("noun"), nouns):
+    kind = nouns.kinds[noun]
+    if (
+        noun in nouns.volume and _is_volume(text, number, found.end("noun"), nouns)
+    ) or _counts_other(text, number.start, kind, nouns):
         return None
     return Candidate(
-        kind=nouns.kinds[noun],
+        kind=kind,
         number=number,
         unit=noun,
         start=number.start,
@@ -108,12 +123,41 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
     )
 
 
-def _is_volume(text: str, start: int, end: int, nouns: _Nouns) -> bool:
-    """``công suất 13 triệu sản phẩm``: units made or sold, not products (units.toml [volume])."""
+def _is_volume(text: str, number: NumberMatch, end: int, nouns: _Nouns) -> bool:
+    """``công suất 13 triệu sản phẩm``, ``đơn hàng 50.000 sản phẩm chén``: units made or sold,
+    not products — after a verb of making or selling, or too many to be product lines
+    (units.toml [volume]); an OCOP, star or level word after the noun keeps a count.
+
+    >>> from langnghe_extract.extract.numbers import find_numbers
+    >>> text = "làng cung cấp ra thị trường 30.000 sản phẩm gốm"
+    >>> _is_volume(text, find_numbers(text)[0], text.index(" gốm"), _nouns())
+    True
+    >>> text = "cả nước có 12.000 sản phẩm được xếp hạng OCOP"
+    >>> _is_volume(text, find_numbers(text)[0], text.index(" được"), _nouns())
+    False
+    """
     reach = nouns.volume_reach
     if nouns.volume_keep.search(text, end, min(len(text), end + reach)):
         return False
+    if number.value >= nouns.volume_min:
+        return True
+    start = number.start
     return nouns.volume_verb.search(text, max(0, start - reach), start) is not None
+
+
+def _counts_other(text: str, start: int, kind: Kind, nouns: _Nouns) -> bool:
+    """Whether the word before the number makes the count something outside its kind:
+    ``đào tạo 1 nghề`` counts training courses, not trades (units.toml [count_not_after]).
+
+    >>> text = "huyện đào tạo 1 nghề"
+    >>> _counts_other(text, text.index("1"), Kind.CRAFTS, _nouns())
+    True
+    >>> text = "công nhận thêm 8 nghề"
+    >>> _counts_other(text, text.index("8"), Kind.CRAFTS, _nouns())
+    False
+    """
+    pattern = nouns.not_after.get(kind)
+    return pattern is not None and pattern.search(text, max(0, start - 30), start) is not None
 
 
 def _lacks_context(

@@ -3,10 +3,23 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+
+from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
+from langnghe_extract.extract.patterns import WORD_START, or_regex
 from langnghe_extract.extract.quantities import PERCENT, read_percent
 from langnghe_extract.models import Kind
+
+
+@cache
+def _figure_of_speech() -> regex.Pattern[str]:
+    """Effort words a percent right after measures nothing (units.toml ``percent_words``)."""
+    words = load_table("units")["percent_words"]["not_after"]
+    return regex.compile(rf"{WORD_START}{or_regex(words)}[\s_]++\Z", regex.I | regex.REVERSE)
 
 
 def classify_percent(text: str, number: NumberMatch) -> Candidate | None:
@@ -20,9 +33,17 @@ def classify_percent(text: str, number: NumberMatch) -> Candidate | None:
     >>> text = "12 phần trăm"
     >>> classify_percent(text, find_numbers(text)[0]).unit
     '%'
+
+    Effort spoken of in percent is a figure of speech, no share:
+
+    >>> text = "bà con nỗ lực 200% để kịp đơn hàng"
+    >>> classify_percent(text, find_numbers(text)[0]) is None
+    True
     """
     quantity = read_percent(text, number)
     if quantity is None:
+        return None
+    if _figure_of_speech().search(text, max(0, number.start - 30), number.start):
         return None
     return Candidate(
         Kind.PERCENT, number, PERCENT, number.start, quantity.end, quantity.rule, per=quantity.per
