@@ -141,6 +141,8 @@ NOT_FACTS: list[Row] = [
     ("Trường có 3 nghề trọng điểm cấp độ quốc gia.", []),
     # effort and ratios are no shares
     ("Bà con nỗ lực 200% để kịp giao hàng Tết.", []),
+    ("Thợ phải cố gắng gấp 200%, 300% mới kịp đơn hàng.", []),
+    ("Nhờ nỗ lực, sản lượng tăng 20%, 30% so với năm trước.", [{"value": 20.0}, {"value": 30.0}]),
     ("Doanh thu của làng tăng gấp 2 lần so với trước.", []),
     # output volumes are units of goods, not product lines
     ("Mỗi tháng, cơ sở cung cấp ra thị trường 20.000 sản phẩm mây tre.", []),

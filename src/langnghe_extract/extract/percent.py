@@ -18,8 +18,13 @@ from langnghe_extract.models import Kind
 @cache
 def _figure_of_speech() -> regex.Pattern[str]:
     """Effort words a percent right after measures nothing (units.toml ``percent_words``)."""
-    words = load_table("units")["percent_words"]["not_after"]
-    return regex.compile(rf"{WORD_START}{or_regex(words)}[\s_]++\Z", regex.I | regex.REVERSE)
+    table = load_table("units")["percent_words"]
+    fillers = rf"(?:{or_regex(table['not_after_fillers'])}[\s_]++)?"
+    listed = r"(?:\d++(?:[.,]\d++)?\s*+%\s*+,\s*+)*"  # "gấp 200%, 300%": the list goes on
+    return regex.compile(
+        rf"{WORD_START}{or_regex(table['not_after'])}[\s_]++{fillers}{listed}\Z",
+        regex.I | regex.REVERSE,
+    )
 
 
 def classify_percent(text: str, number: NumberMatch) -> Candidate | None:
@@ -39,11 +44,14 @@ def classify_percent(text: str, number: NumberMatch) -> Candidate | None:
     >>> text = "bà con nỗ lực 200% để kịp đơn hàng"
     >>> classify_percent(text, find_numbers(text)[0]) is None
     True
+    >>> text = "phải cố gắng gấp 200%, 300% để trừ hao"
+    >>> [classify_percent(text, n) for n in find_numbers(text)]
+    [None, None]
     """
     quantity = read_percent(text, number)
     if quantity is None:
         return None
-    if _figure_of_speech().search(text, max(0, number.start - 30), number.start):
+    if _figure_of_speech().search(text, max(0, number.start - 60), number.start):
         return None
     return Candidate(
         Kind.PERCENT, number, PERCENT, number.start, quantity.end, quantity.rule, per=quantity.per
