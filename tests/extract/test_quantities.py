@@ -335,7 +335,7 @@ CURRENCIES: list[Row] = [
     ),
     ("mức 1.780,2 USD/ounce", "1.780,2 USD/ounce", 1780.2, None, "USD", "exact", "ounce"),
     ("giá 11.500 đồng/cổ phiếu", "11.500 đồng/cổ phiếu", 11_500, None, "VND", "exact", "share"),
-    ("gỗ giá 5 triệu đồng/m3", "5 triệu đồng/m3", 5_000_000, None, "VND", "exact", "cubic metre"),
+    ("gỗ giá 5 triệu đồng/m3", "5 triệu đồng/m3", 5_000_000, None, "VND", "exact", "cbm"),
     ("bình gốm 200.000 đồng/đôi", "200.000 đồng/đôi", 200_000, None, "VND", "exact", "pair"),
     ("lụa 115.000 đồng / m vải", "115.000 đồng / m", 115_000, None, "VND", "exact", "metre"),
     ("giá 50.000 đồng/ml", "50.000 đồng", 50_000, None, "VND", "exact", None),  # not a metre

@@ -230,7 +230,7 @@ def _past_vague(text: str, end: int, grammar: _Grammar) -> int:
     if vague is None:
         return end
     multiplier = grammar.multiplier.match(text, vague.end(), vague.end() + AHEAD)
-    return (multiplier or vague).end()
+    return int((multiplier or vague).end())
 
 
 def _read_order(found: regex.Match[str], grammar: _Grammar) -> NumberMatch:
