@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from langnghe_extract import furniture, url_title
 from langnghe_extract.clean import (
+    _IMAGE_STUB,
     NO_BODY,
     RULES,
     TITLE_FROM_URL,
     CleanDocument,
     Cut,
+    _line_patterns,
+    _without_inline_credits,
     clean_document,
     clean_document_traced,
 )
 from langnghe_extract.models import Format
+from langnghe_extract.page import Page
 from langnghe_extract.pdf_text import COLUMNS_GLUED
 from langnghe_extract.read import RawDocument, iter_documents
 
@@ -828,3 +835,164 @@ def test_a_first_line_matching_the_url_is_the_title() -> None:
     doc = clean_document(raw(text))
     assert doc.title == "LÀNG GỐM BÁT TRÀNG ĐÓN KHÁCH"
     assert doc.warnings == ()
+
+
+# --- fast paths of issue #7: each gives what the plain scan gave ------------------------------
+
+SLUG_TEXTS = [
+    "Làng gốm Bát Tràng đón 30.000 lượt khách. Gốm Bát Tràng nổi tiếng; BÁT TRÀNG, bát tràng.",
+    "Ô nhiễm ở làng nghề: ở đâu cũng ô nhiễm, Ở làng Ô Nhiễm. Ơ, ô! ố ồ ở, ỗ ộ.",
+    "Năm2024 có 12hộ; 2024-2025 và 2.024 hộ, ba-mươi hộ (Hà_Nội) «Hà Nội» Hà\u00a0Nội\tHà Nội.",
+    "Bên bờ sông, Bên kia làng. bên này bên kia; BÊN ấy Bên Bên bên.",
+    "Cafe\u0301 a\u0300 \u0301lẻ ́ q\u0301 Straße STRASSE ﬁle Đồng ĐỒNG đồng dong Dong.",
+    "",
+    "khach khách Khách KHÁCH khach. don Đón đón ĐÓN",
+]
+SLUGS = [
+    ["lang", "gom", "bat", "trang", "don", "khach"],
+    ["o", "nhiem", "o", "lang", "nghe"],
+    ["nam", "2024", "ho", "ha", "noi", "ba", "muoi"],
+    ["ben", "bo", "song", "ben", "kia"],
+    ["cafe", "a", "le", "q", "strasse", "file", "dong", "x"],
+    ["ss", "fi", "e"],
+]
+
+
+def _title_token_by_token(words: list[str], text: str) -> str | None:
+    """``title_from_slug`` as it was before issue #7: every syllable counted one by one."""
+    if len(words) < 3:
+        return None
+    tokens = [*url_title._SYLLABLE.findall(text[:200_000]), ""]
+    wanted = set(words)
+    key_of = {t: key for t in set(tokens) if (key := url_title.plain(t)) in wanted}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+    for k in [k for k, token in enumerate(tokens) if token in key_of]:
+        word, after = tokens[k], tokens[k + 1]
+        forms[key_of[word]][word] += 1
+        if after in key_of:
+            pairs[key_of[word], key_of[after]][word, after] += 1
+    restored = []
+    for i, slug in enumerate(words):
+        seen: Counter[str] = Counter()
+        if i > 0:
+            for (_, form), count in pairs.get((words[i - 1], slug), Counter()).items():
+                seen[form] += count
+        if i + 1 < len(words):
+            for (form, _), count in pairs.get((slug, words[i + 1]), Counter()).items():
+                seen[form] += count
+        alone = forms.get(slug, Counter())
+        seen = seen or alone
+        if not seen:
+            restored.append(slug)
+            continue
+        lower: Counter[str] = Counter()
+        for word, count in seen.items():
+            lower[word.lower()] += count
+        best = lower.most_common(1)[0][0]
+        if best not in seen:
+            best = next(w for w in seen if w.lower() == best)
+        restored.append(best.lower() if best.lower() in alone else best)
+    title = " ".join(restored)
+    return title[:1].upper() + title[1:]
+
+
+@pytest.mark.parametrize("text", SLUG_TEXTS)
+def test_slug_title_counted_in_bulk_as_one_by_one(text: str) -> None:
+    """Counting spellings with ``Counter`` over cached chunks keeps every count and every tie."""
+    for words in SLUGS:
+        for slug in (words, words[::-1], words[1:] + words[:1]):
+            assert url_title.title_from_slug(slug, text) == _title_token_by_token(slug, text)
+
+
+@pytest.mark.parametrize("text", SLUG_TEXTS)
+def test_syllables_of_chunks_are_the_pattern_tokens(text: str) -> None:
+    found = url_title.syllables(text)
+    assert [token for token, _ in found] == url_title._SYLLABLE.findall(text)
+    assert [key for _, key in found] == [url_title.plain(t) for t, _ in found]
+
+
+def test_chunks_split_only_between_syllables() -> None:
+    """A letters-only chunk is one syllable, and no whitespace is part of one: whatever
+    Unicode version ``regex`` and ``str`` each know."""
+    letter = regex.compile(r"[\p{L}\p{M}]")
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert all(letter.fullmatch(c) for c in chars if c.isalpha())
+    assert not any(url_title._SYLLABLE.search(c) for c in chars if c.isspace())
+
+
+GLUED_LINES = [
+    "Làng gốm Phù Lãng. Ảnh: Hồng Vĩnh. Năm 2023 làng có 160 hộ.",
+    "Ươm tơ. (Ảnh: Khiếu Tư/TTXVN) Dự án có 25 hộ. Thợ dệt. Ảnh: Minh Đức  Xã có 46 hộ.",
+    'Câu một! "Trích dẫn." Ảnh: Lan Anh. Hỏi? Ảnh tư liệu: Nguồn Hải. … Ảnh: a.b Còn lại.',
+    "Ảnh: Hải An. Ảnh hưởng lớn. Ảnh chụp: Minh Châu Ảnh: X " + "y " * 200 + "Ảnh: Hoa.",
+    "Không có chú thích nào ở đây, chỉ một dòng dài. " * 20 + "Ảnh minh họa:",
+]
+
+
+@pytest.mark.parametrize("line", GLUED_LINES)
+def test_glued_caption_search_tries_only_sentence_starts(line: str) -> None:
+    """From any start, the search near credit cues finds what the plain search found."""
+    patterns = furniture._patterns()
+    for start in range(len(line) + 1):
+        fast = furniture._search_glued(line, start, patterns)
+        plain = patterns["glued"].search(line, start)
+        assert (fast and fast.span()) == (plain and plain.span()), start
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Làng gốm (Ảnh: Đỗ Tâm) có 160 hộ (năm 2023).",
+        "Sản phẩm ( ảnh minh họa ) và (NGUỒN: Internet). (Ảnh)",
+        "Có 12 hộ (chiếm 30%) làm nghề (Ảnh. X) ( Nguồn ảnh : Báo Y )",
+        "Không có ngoặc nào ảnh: X",
+        "(Ảnh",
+    ],
+)
+def test_inline_credits_removed_only_after_a_bracket_and_credit(line: str) -> None:
+    patterns = _line_patterns()
+    assert _without_inline_credits(line, patterns) == patterns["photo_inline"].sub("", line)
+
+
+def test_kept_lines_follow_every_cut() -> None:
+    page = Page(["a", "", "b", "c", "d"], "text")
+    first = page.kept()
+    first.append(99)  # a caller's copy: the page's own list stays
+    assert page.kept() == [0, 2, 3, 4]
+    page.cut(2, "x")
+    page.cut(2, "x")
+    assert page.kept() == [0, 3, 4] == [i for i, keep in enumerate(page.keep) if keep]
+    assert [cut.line for cut in page.cuts] == [2]
+
+
+PRECHECK_LINES = [
+    "![](https://a.vn/1.jpg) | ![](https://a.vn/2.jpg)",
+    "|||",
+    "Hà Nội: 27°C Hà Nội",
+    "TP HCM 30 ℃ - 34 ℃",
+    "Tags: làng nghề, OCOP",
+    "TỪ KHÓA : gốm",
+    "Tin liên quan: Làng gốm Bát Tràng đón khách",
+    "( Ảnh : Thanh_Lâm ) .",
+    "Sản phẩm lụa - Ảnh: Thanh Ba",
+    "Nguồn: Báo Nhân Dân",
+    "Làng gốm Bát Tràng có 160 hộ làm nghề, 27 độ C.",
+]
+
+
+@pytest.mark.parametrize("line", PRECHECK_LINES)
+def test_literal_prechecks_never_skip_a_match(line: str) -> None:
+    """Each rule's cheap pre-check ("!", a degree sign, ":", a credit word) holds for every
+    line its pattern matches, so skipping the pattern where it fails loses no cut."""
+    patterns, glued = _line_patterns(), furniture._patterns()
+    checks = [
+        (_IMAGE_STUB.fullmatch(line), line.startswith(("!", "|"))),
+        (patterns["weather"].fullmatch(line), any(d in line for d in patterns["degrees"])),
+        (patterns["tags"].match(line), ":" in line),
+        (patterns["related_inline"].match(line), ":" in line),
+        (glued["credit_alone"].fullmatch(line), ":" in line),
+        (glued["caption_end"].search(line), any(w in line for w in glued["photo_words"])),
+    ]
+    assert all(precheck for matched, precheck in checks if matched)
+    assert any(matched for matched, _ in checks) or line.endswith("độ C.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from langnghe_extract.clean import clean_document
 from langnghe_extract.data import load_table
@@ -10,6 +11,7 @@ from langnghe_extract.dates import normalise_date, parse_date_line
 from langnghe_extract.html import parse_html, visible_tags
 from langnghe_extract.metadata import (
     Byline,
+    _without_trailing_paren,
     html_author,
     html_published,
     html_title,
@@ -210,3 +212,26 @@ def test_boilerplate_table_has_no_duplicates() -> None:
             if isinstance(values, list):
                 folded = [v.casefold() for v in values]
                 assert len(folded) == len(set(folded)), key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanh Hà (TTXVN)",
+        "Thanh Hà ( TTXVN )  (Báo Nhân Dân)",
+        "Thanh Hà \t\u3000\x1c (TTXVN)",
+        "Thanh Hà (TTXVN\n)",
+        "Thanh Hà (a (b) c)",
+        "Thanh Hà (a) b)",
+        "Minh Đức (chiếm 30%) và nhiều người khác nữa.",
+        "Minh Đức (" + "x" * 41 + ")",
+        "Đến nay, toàn tỉnh có 118 làng nghề (năm 2024)." + " Câu dài." * 20,
+        "(Ảnh)",
+        "Thanh Hà",
+    ],
+)
+def test_trailing_paren_dropped_only_from_a_text_ending_in_one(text: str) -> None:
+    """Trying only the last "(" cuts what the pattern anchored at the end cut (up to spaces,
+    which ``clean_name`` strips)."""
+    anchored = regex.compile(r"\s*+\([^()\n]{0,40}+\)$")
+    assert _without_trailing_paren(text).strip() == anchored.sub("", text).strip()

@@ -11,6 +11,8 @@ import pytest
 
 from langnghe_extract.errors import ReadError
 from langnghe_extract.read import (
+    _HTML_SNIFF,
+    _PDF_SNIFF,
     RawDocument,
     ReadFailure,
     decode_bytes,
@@ -295,3 +297,25 @@ def test_empty_jsonl_file_is_one_failure(tmp_path: Path) -> None:
     assert isinstance(failure, ReadFailure)
     assert (failure.id, failure.source) == ("empty", str(path))
     assert failure.error.message == "the document is empty: there is no text to extract"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "<html><body><p>118 làng nghề</p></body></html>",
+        "Có 3 < 5 hộ; <div class='x'>làng nghề</div>",
+        "Page 208 - Kỷ yếu\nP. 208\nHÀ NỘI:",
+        "Trang 12 - Kỷ yếu\nNha Trang có 3 làng nghề.",
+        "Nha Trang có 3 làng nghề; page 2; P.2 và Trang chủ",
+        "Trang 12/40\fTrang 13/40",
+        "Một dòng\fhai dòng",
+    ],
+)
+def test_sniffing_skips_patterns_whose_literals_are_absent(text: str) -> None:
+    """The format found with the literal pre-checks is the one both full searches give."""
+    head = text[:4096]
+    expected = (
+        "html" if _HTML_SNIFF.search(head) else "pdf-text" if _PDF_SNIFF.search(head) else "text"
+    )
+    assert sniff_format(text) == expected

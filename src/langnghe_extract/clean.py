@@ -96,6 +96,8 @@ def is_word_segmented(text: str) -> bool:
     >>> is_word_segmented("Hà Nội: 40/65 làng nghề ô nhiễm; file_name.txt")
     False
     """
+    if text.find("_", 0, 20_000) < 0:
+        return False  # no pattern scan over every article for the few corpora that join words
     sample = text[:20_000]
     joined = len(_JOINED_SYLLABLES.findall(sample))
     return joined >= 3 and joined >= SEGMENTED_SHARE * len(sample.split())
@@ -177,7 +179,8 @@ _ITEM_DATE_FIRST = regex.compile(
 )
 _ITEM_CATEGORY = regex.compile(r"\d{1,2}:\d{2}\s++(?P<category>[^\d\n.]{1,50}+)")
 _IMAGE_STUB = regex.compile(r"(?:!\[[^\]\n]{0,300}+\]\([^)\n]{0,1000}+\)\s*+\|?+\s*+)++|\|++")
-_NAV_SPLIT = regex.compile(r"\s*+[|»›>]\s*+")
+_NAV_MARKS = "|»›>"  # a menu's separators; a line without one is a single part
+_NAV_SPLIT = regex.compile(rf"\s*+[{_NAV_MARKS}]\s*+")
 
 
 @cache
@@ -188,11 +191,13 @@ def _line_patterns() -> dict[str, Any]:
     place = r"[\p{L}\ .,:\-]{0,40}+"
     photo = or_regex(table("photo_credit")["words"])
     return {
+        "degrees": tuple(table("weather_widget")["degree_signs"]),  # a weather line holds one
         "weather": regex.compile(rf"{place}{temperature}(?:\s*+[-–/~]\s*+{temperature})?+{place}"),
         "tags": regex.compile(rf"(?:{or_regex(table('tags_line')['markers'])})\s*+:", flags),
         "photo_inline": regex.compile(
             rf"\s*+\(\s*+(?:{photo})(?:\s*+[:.]\s*+[^()\n]{{0,80}}+|\s*+)\)", flags
         ),
+        "photo_open": regex.compile(rf"\(\s*+(?:{photo})", flags),  # how photo_inline starts
         "photo_line": regex.compile(rf"(?:{photo})\s*+:\s*+[^\d\n]{{1,60}}+", flags),
         "related_inline": regex.compile(
             rf"(?:{or_regex(table('related_tail')['markers'])})\s*+:\s*+", flags
@@ -276,15 +281,17 @@ def parse_header_date(value: str) -> str | None:
 def cut_image_stubs(page: Page, rule: str) -> None:
     """Markdown image leftovers of a scraper: "![]() |" lines (seed 004)."""
     for i in page.kept():
-        if len(page.lines[i]) <= 2000 and _IMAGE_STUB.fullmatch(page.lines[i]):
+        line = page.lines[i]
+        if line.startswith(("!", "|")) and len(line) <= 2000 and _IMAGE_STUB.fullmatch(line):
             page.cut(i, rule)
 
 
 def cut_weather_widgets(page: Page, rule: str) -> None:
     """Short temperature lines of a weather widget: "Hà Nội: 27°C Hà Nội", "Hà Nội 27°C"."""
-    weather = _line_patterns()["weather"]
+    weather, degrees = _line_patterns()["weather"], _line_patterns()["degrees"]
     for i in page.kept():
-        if len(page.lines[i]) <= 100 and weather.fullmatch(page.lines[i]):
+        line = page.lines[i]
+        if len(line) <= 100 and any(map(line.__contains__, degrees)) and weather.fullmatch(line):
             page.cut(i, rule)
 
 
@@ -292,7 +299,7 @@ def cut_tags_lines(page: Page, rule: str) -> None:
     """The article's tag list: "Tags: làng nghề, OCOP", "Từ khóa: …"."""
     tags = _line_patterns()["tags"]
     for i in page.kept():
-        if tags.match(page.lines[i]):
+        if ":" in page.lines[i] and tags.match(page.lines[i]):  # the marker's ":" is a must
             page.cut(i, rule)
 
 
@@ -304,10 +311,21 @@ def cut_photo_credits(page: Page, rule: str) -> None:
         if len(line) <= 80 and patterns["photo_line"].fullmatch(line):
             page.cut(i, rule)
         elif "(" in line:
-            page.lines[i] = patterns["photo_inline"].sub("", line).strip()
+            page.lines[i] = _without_inline_credits(line, patterns).strip()
             if not page.lines[i]:
                 page.lines[i] = line
                 page.cut(i, rule)
+
+
+def _without_inline_credits(line: str, patterns: dict[str, Any]) -> str:
+    """``patterns["photo_inline"].sub("", line)``, run only when a "(Ảnh" opens in the line.
+
+    Why: the pattern starts with optional spaces, so it was tried at every character of every
+    paragraph with a bracket; a match holds "(" and a credit word, which a search finds fast.
+    """
+    if patterns["photo_open"].search(line) is None:
+        return line
+    return str(patterns["photo_inline"].sub("", line))
 
 
 def cut_related_tail(page: Page, rule: str) -> None:
@@ -342,6 +360,7 @@ def cut_related_markers(page: Page, rule: str) -> None:
         line = page.lines[i]
         if is_related_marker(line) or (
             len(line) <= HEADLINE_MAX
+            and ":" in line
             and (m := inline.match(line))
             and _is_headline_like(line[m.end() :].strip())
         ):
@@ -377,7 +396,7 @@ def cut_nav_menus(page: Page, rule: str) -> None:
     nav = _line_patterns()["nav"]
     for i in page.header_zone():
         line = page.lines[i]
-        parts = _NAV_SPLIT.split(line)
+        parts = _NAV_SPLIT.split(line) if any(map(line.__contains__, _NAV_MARKS)) else [line]
         short = all(len(p.split()) <= 5 and not any(c.isdigit() for c in p) for p in parts)
         if short and (
             len(parts) >= 3 or (len(parts) == 2 and nav.match(line)) or nav.fullmatch(line)

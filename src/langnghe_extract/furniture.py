@@ -190,7 +190,7 @@ def cut_caption_lines(page: Page, rule: str) -> None:
         if patterns["caption_alone"].fullmatch(line.strip(" .()")):
             page.cut(i, rule)  # "Ảnh minh họa" alone
             continue
-        if patterns["credit_alone"].fullmatch(line):
+        if ":" in line and patterns["credit_alone"].fullmatch(line):
             # "( Ảnh : Thanh_Lâm ) ." under its caption; a bare "Ảnh: X" credits the article
             page.cut(i, rule)
             if line.startswith("(") and above is not None and _is_caption(page.lines[above]):
@@ -210,7 +210,7 @@ def _is_caption(line: str) -> bool:
 def _credit_at_end(line: str) -> int | None:
     """Where a trailing photo credit starts ("… - Ảnh: X", "… (Ảnh: X)"), else None."""
     patterns = _patterns()
-    if not any(word in line for word in patterns["photo_words"]):
+    if not any(map(line.__contains__, patterns["photo_words"])):
         return None  # the credit pattern is case-sensitive: no such word, no credit (and fast)
     for m in patterns["caption_end"].finditer(line):
         if m.end() == len(line) and m.start() > 0:
@@ -246,11 +246,11 @@ def _cut_glued(line: str, patterns: dict[str, Any]) -> tuple[str, int]:
     starts at most a caption (250 characters), its full stop and the spaces and "(" before the
     cue ahead of it, so each search starts there; the result is the same as ``subn``'s.
     """
-    glued, cue = patterns["glued"], patterns["glued_cue"]
+    cue = patterns["glued_cue"]
     pieces: list[str] = []
     done = count = 0
     while (found := cue.search(line, done)) is not None:
-        match = glued.search(line, max(done, _earliest_start(line, found.start())))
+        match = _search_glued(line, max(done, _earliest_start(line, found.start())), patterns)
         if match is None:
             break
         pieces.append(line[done : match.start()])
@@ -259,6 +259,38 @@ def _cut_glued(line: str, patterns: dict[str, Any]) -> tuple[str, int]:
             break  # cannot happen (a match holds its cue); guards the loop all the same
     pieces.append(line[done:])
     return "".join(pieces), count
+
+
+def _search_glued(line: str, start: int, patterns: dict[str, Any]) -> Any:
+    """``patterns["glued"].search(line, start)``, tried only where a match can start.
+
+    Why: a search tried the caption pattern at every character up to the end of the line (a
+    page of thousands of characters when no caption was there). A match opens a sentence (the
+    line's start, or after ".", "!", "?", "…" or a quote and a space) and holds a credit cue at
+    most a caption ahead (``_earliest_start``), so only sentence starts near a cue are tried,
+    in order: the first that matches is the one the search found.
+    """
+    glued = patterns["glued"]
+    tried = start  # every position before this was tried, or can start no match
+    for cue in patterns["glued_cue"].finditer(line, start, overlapped=True):
+        low, high = max(tried, _earliest_start(line, cue.start())), cue.start()
+        for at in _sentence_starts(line, low, high):
+            if (match := glued.match(line, at)) is not None:
+                return match
+        tried = max(tried, high + 1)
+    return None
+
+
+_SENTENCE_END = regex.compile(r"[.!?…\"”](?=\s)")  # a glued caption's sentence starts after
+
+
+def _sentence_starts(line: str, low: int, high: int) -> list[int]:
+    """Positions in ``low..high`` where a sentence can open: 0, or after a sentence end and a
+    space (the caption pattern's own look-behind)."""
+    starts = [0] if low == 0 else []
+    ends = _SENTENCE_END.finditer(line, max(0, low - 2), max(0, high))
+    starts.extend(at for m in ends if low <= (at := m.start() + 2) <= high)
+    return starts
 
 
 def _earliest_start(line: str, cue: int) -> int:

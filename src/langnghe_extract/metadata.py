@@ -89,7 +89,7 @@ def parse_byline(line: str) -> Byline | None:
 
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}.]{0,15}+")
 _NAME_SEPARATOR = regex.compile(r"[-–,/&]")
-_TRAILING_PAREN = regex.compile(r"\s*+\([^()\n]{0,40}+\)$")
+_PAREN_TAIL = regex.compile(r"\([^()\n]{0,40}+\)")  # "(TTXVN)" closing a byline name
 
 
 def clean_name(text: str) -> str | None:
@@ -104,16 +104,29 @@ def clean_name(text: str) -> str | None:
     >>> clean_name("Xuân_Khiển")  # a word-segmented corpus joins a name's syllables with "_"
     'Xuân Khiển'
     """
-    text = text.replace("_", " ")
-    name: str = _TRAILING_PAREN.sub("", text.strip()).strip().rstrip(".").strip()
+    name = _without_trailing_paren(text.replace("_", " ").strip()).strip().rstrip(".").strip()
+    if len(name) > MAX_NAME:
+        return None  # before splitting: the last line of every page is tried, most are long
     words = name.split()
-    if not 1 <= len(words) <= 8 or len(name) > MAX_NAME:
+    if not 1 <= len(words) <= 8:
         return None
     if any(ch.isdigit() or ch in ':;?!"“”' for ch in name):
         return None
     if not any(_NAME_WORD.fullmatch(w.rstrip(",")) for w in words):
         return None
     return name
+
+
+def _without_trailing_paren(text: str) -> str:
+    """A stripped text without its last "(agency)", the spaces before it left for a strip.
+
+    Why: a pattern anchored at the end ("\\s*+\\(…\\)$") was tried at every character of every
+    page's last paragraph. Only the last "(" can open that bracket, so it alone is tried.
+    """
+    start = text.rfind("(") if text.endswith(")") else -1
+    if start < 0 or _PAREN_TAIL.fullmatch(text, start) is None:
+        return text
+    return text[:start]
 
 
 def parse_bare_name(line: str) -> str | None:

@@ -40,6 +40,7 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
     keep: list[bool] = field(default_factory=list)
+    _kept: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.keep = [bool(line) for line in self.lines]
@@ -48,11 +49,18 @@ class Page:
         """Drop one line, remembering which rule did it."""
         if self.keep[index]:
             self.keep[index] = False
+            self._kept = None
             self.cuts.append(Cut(rule, index, self.lines[index]))
 
     def kept(self) -> list[int]:
-        """Indices of the lines still kept (empty lines are never kept)."""
-        return [i for i, keep in enumerate(self.keep) if keep]
+        """Indices of the lines still kept (empty lines are never kept).
+
+        Remembered until the next cut (every rule asks, most cut nothing); a copy is returned,
+        so a caller may change its list. ``keep`` is changed only through ``cut``.
+        """
+        if self._kept is None:
+            self._kept = [i for i, keep in enumerate(self.keep) if keep]
+        return self._kept.copy()
 
     def header_zone(self) -> list[int]:
         """Kept lines before the first body paragraph: where titles, dates and menus sit."""

@@ -242,11 +242,23 @@ def sniff_format(text: str) -> Format:
     'text'
     """
     head = text[:4096]
-    if _HTML_SNIFF.search(head):
+    if "<" in head and _HTML_SNIFF.search(head):
         return "html"
-    if _PDF_SNIFF.search(head):
+    if _may_be_pdf_text(head) and _PDF_SNIFF.search(head):
         return "pdf-text"
     return "text"
+
+
+def _may_be_pdf_text(head: str) -> bool:
+    """Whether ``head`` holds a literal that every ``_PDF_SNIFF`` match holds.
+
+    Why: both sniffing patterns were tried at every character of every text dump's first 4 KB,
+    which cost more than decoding and parsing its JSON; a text without "<" is no HTML either.
+    """
+    return any(literal in head for literal in _PDF_LITERALS)
+
+
+_PDF_LITERALS = ("\f", "Page", "P.", "Trang")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

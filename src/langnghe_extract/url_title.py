@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
+from itertools import chain, compress, pairwise
+from operator import itemgetter
 
 import regex
 
@@ -18,6 +20,9 @@ _SLUG_ID = regex.compile(r"-\d{6,}+$")
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}]++|\d++")
 SLUG_OVERLAP = 0.5  # share of a line's words found in the URL slug for it to be that headline
 
+Forms = dict[str, dict[str, int]]  # slug word → its spellings in the text → uses
+Pairs = dict[tuple[str, str], dict[tuple[str, str], int]]  # slug word pair → spelling pairs
+
 
 def plain(word: str) -> str:
     """A word without tone and shape marks, lower case: the form URL slugs use.
@@ -25,8 +30,22 @@ def plain(word: str) -> str:
     >>> plain("Đồng"), plain("Nghề")
     ('dong', 'nghe')
     """
-    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    return bare.replace("đ", "d").replace("Đ", "D").casefold()
+    return "".join(map(_PLAIN_CHARS.__getitem__, unicodedata.normalize("NFD", word)))
+
+
+class _PlainChars(dict[str, str]):
+    """Each character's part of ``plain``: nothing for a combining mark, else the character
+    folded ("Đ" → "d"). Decomposition, dropping marks and case folding all go character by
+    character, so a word's plain form is its characters' forms joined; remembered per
+    character, they are joined by ``map`` in C instead of a generator per word."""
+
+    def __missing__(self, char: str) -> str:
+        folded = "" if unicodedata.combining(char) else char.replace("đ", "d").replace("Đ", "D")
+        self[char] = folded = folded.casefold()
+        return folded
+
+
+_PLAIN_CHARS = _PlainChars()
 
 
 # Words repeat across articles: a bounded cache saves the Unicode decomposition of each token.
@@ -74,38 +93,74 @@ def title_from_slug(words: list[str], text: str) -> str | None:
     """
     if len(words) < 3:
         return None
-    tokens = [*_SYLLABLE.findall(text[:200_000]), ""]
-    wanted = set(words)  # only slug words, and pairs of them, are ever looked up
-    key_of = {t: key for t in set(tokens) if (key := _plain_cached(t)) in wanted}
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
-    for k in [k for k, token in enumerate(tokens) if token in key_of]:
-        word, after = tokens[k], tokens[k + 1]
-        key = key_of[word]
-        forms[key][word] += 1
-        if after in key_of:
-            pairs[key, key_of[after]][word, after] += 1
+    forms, pairs = _spellings(set(words), syllables(text[:200_000]))
     restored = [_restore(words, i, forms, pairs) for i in range(len(words))]
     title = " ".join(restored)
     return title[:1].upper() + title[1:]
 
 
-def _restore(
-    words: list[str],
-    i: int,
-    forms: dict[str, Counter[str]],
-    pairs: dict[tuple[str, str], Counter[tuple[str, str]]],
-) -> str:
+class _ChunkSyllables(dict[str, tuple[tuple[str, str], ...]]):
+    """The syllables of a whitespace-separated chunk of text, each with its ``plain`` key.
+
+    Why: tokenising every page without a headline line with ``_SYLLABLE.findall`` cost more
+    than the rest of cleaning, but chunks ("nghề", "nghề,", "2024") repeat from page to page,
+    and no syllable spans whitespace, so a chunk's syllables never depend on its neighbours.
+    Cleared when full, so memory stays bounded.
+    """
+
+    def __missing__(self, chunk: str) -> tuple[tuple[str, str], ...]:
+        if len(self) >= _CHUNK_CACHE:
+            self.clear()
+        if chunk.isalpha():  # letters only: the chunk is one syllable (most are)
+            found: tuple[tuple[str, str], ...] = ((chunk, _plain_cached(chunk)),)
+        else:
+            found = tuple((t, _plain_cached(t)) for t in _SYLLABLE.findall(chunk))
+        self[chunk] = found
+        return found
+
+
+_CHUNK_CACHE = 2**16
+_CHUNKS = _ChunkSyllables()
+
+
+def syllables(text: str) -> list[tuple[str, str]]:
+    """Every syllable of ``text`` (as ``_SYLLABLE.findall`` reads them) with its ``plain`` key.
+
+    >>> syllables("Gốm: Bát-Tràng 2024")
+    [('Gốm', 'gom'), ('Bát', 'bat'), ('Tràng', 'trang'), ('2024', '2024')]
+    """
+    return list(chain.from_iterable(map(_CHUNKS.__getitem__, text.split())))
+
+
+def _spellings(wanted: set[str], found: list[tuple[str, str]]) -> tuple[Forms, Pairs]:
+    """How the text spells each slug word, alone and in pairs of neighbouring slug words.
+
+    Counted with ``Counter`` over the syllables whose key is a slug word (in C), not one
+    syllable at a time. Spellings keep the order of their first use in the text, which settles
+    ties in ``_best_form``.
+    """
+    hits = list(compress(range(len(found)), map(wanted.__contains__, map(itemgetter(1), found))))
+    forms: Forms = {}
+    for (word, key), count in Counter(map(found.__getitem__, hits)).items():
+        forms.setdefault(key, {})[word] = count
+    adjacent = ((found[k], found[k + 1]) for k, nxt in pairwise(hits) if nxt == k + 1)
+    pairs: Pairs = {}
+    for ((word, key), (after, key_after)), count in Counter(adjacent).items():
+        pairs.setdefault((key, key_after), {})[word, after] = count
+    return forms, pairs
+
+
+def _restore(words: list[str], i: int, forms: Forms, pairs: Pairs) -> str:
     """One slug word's accented form: from the word pairs it makes with its neighbours in the
     text ("o nhiem" → "ô nhiễm", not the commoner "ở"), else from the word alone."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     if i > 0:
-        for (_, form), count in pairs.get((words[i - 1], words[i]), Counter()).items():
-            seen[form] += count
+        for (_, form), count in pairs.get((words[i - 1], words[i]), {}).items():
+            seen[form] = seen.get(form, 0) + count
     if i + 1 < len(words):
-        for (form, _), count in pairs.get((words[i], words[i + 1]), Counter()).items():
-            seen[form] += count
-    alone = forms.get(words[i], Counter())
+        for (form, _), count in pairs.get((words[i], words[i + 1]), {}).items():
+            seen[form] = seen.get(form, 0) + count
+    alone = forms.get(words[i], {})
     if not seen:
         seen = alone
     if not seen:
@@ -114,12 +169,15 @@ def _restore(
     return best.lower() if best.lower() in alone else best  # "Bên" only opened a sentence
 
 
-def _best_form(seen: Counter[str]) -> str:
-    """The commonest spelling, in lower case unless the article only writes it capitalised."""
-    lower: Counter[str] = Counter()
+def _best_form(seen: dict[str, int]) -> str:
+    """The commonest spelling, in lower case unless the article only writes it capitalised.
+
+    Ties go to the spelling the text used first (``max`` keeps the first of equal counts).
+    """
+    lower: dict[str, int] = {}
     for word, count in seen.items():
-        lower[word.lower()] += count
-    form = lower.most_common(1)[0][0]
+        lower[word.lower()] = lower.get(word.lower(), 0) + count
+    form = max(lower.items(), key=itemgetter(1))[0]
     if form in seen:
         return form
     return next(w for w in seen if w.lower() == form)
