@@ -11,7 +11,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from langnghe_extract.extract import Found
-from langnghe_extract.extract.context import Frame, find_periods, latest_year
+from langnghe_extract.extract.context import Frame
+from langnghe_extract.extract.timeframe import find_periods, latest_year
 from langnghe_extract.models import Fact, Kind, Number, Status
 
 

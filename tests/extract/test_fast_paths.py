@@ -13,15 +13,22 @@ from typing import Any
 import pytest
 import regex
 
-from langnghe_extract.extract.context import _cues, find_periods, latest_year
+from langnghe_extract.extract import context, timeframe
 from langnghe_extract.extract.gazetteer import scan_names
 from langnghe_extract.extract.localities import _INDEXES, _places, _votes, locality_code
 from langnghe_extract.extract.localities import _name_starts as _locality_starts
 from langnghe_extract.extract.numbers import _grammar
-from langnghe_extract.extract.patterns import WordStarts, finditer_at, or_regex
+from langnghe_extract.extract.patterns import (
+    WordStarts,
+    finditer_at,
+    finditer_in_sentence,
+    or_regex,
+)
 from langnghe_extract.extract.provinces import _name_regex, _name_starts
+from langnghe_extract.extract.timeframe import _cues, find_periods, latest_year
 from langnghe_extract.furniture import _cut_glued
 from langnghe_extract.furniture import _patterns as _furniture_patterns
+from langnghe_extract.segment import split_sentences
 from langnghe_extract.url_title import title_from_slug
 
 SENTENCES = [
@@ -167,3 +174,60 @@ def test_glued_captions_cut_near_credits_only(line: str) -> None:
     """The windowed search around each credit gives what ``subn`` over the line gave."""
     patterns = _furniture_patterns()
     assert _cut_glued(line, patterns) == patterns["glued"].subn("", line)
+
+
+FRAMES = [
+    "Trường hợp giá giảm, nếu mỗi hộ đầu tư 50 triệu đồng thì tổng vốn sẽ đạt 10 tỷ đồng.",
+    "Nếu như năm 2015 chỉ có 20 sản phẩm, thì nay đã có 150; trường hợp khác, Giả sử 3 hộ.",
+    "Tỉnh PHẤN ĐẤU đến năm 2030 có 200 làng nghề, hiện có 150, dự kiến năm tới đạt 12%.",
+    "Kế hoạch đề ra: mục tiêu 6,7%, đã đạt 102% kế hoạch; Trung tâm Dự báo nhu cầu sẽ mở.",
+    "nếu trường hợp 5 hộ; ,trường hợp 6 hộ; :Trường_hợp 7 hộ, 1nếu, _nếu, sẽđược, giả  sử 8.",
+    "Tính đến năm 2020 có 118 làng nghề; từ năm 2010 đến năm 2015, so với cùng kỳ năm 2022.",
+    "İstanbul sẽ có 12 hộ, nếu năm nay đạt; ước tính năm 2019 – 2020 hết năm 2021 trường hợp 9.",
+    "Giá trị sản xuất đạt 12.380 tỷ đồng, doanh thu TĂNG 58,19%; tỷ lệ hộ nghèo giảm, lương thực.",
+    "TỔNG VỐN_đầu tư 5 tỷ, giá bán 40.000 đồng/kg, tốc độ tăng trưởng 15,35%/năm, giảmgiá 3%.",
+]
+
+
+def _windows(text: str) -> list[tuple[tuple[int, int], int, int]]:
+    """Windows inside each sentence: from its start to every position, from every position to
+    its end, and a spread of windows between."""
+    found = []
+    for sentence in split_sentences(text):
+        first, last = sentence
+        found += [(sentence, first, end) for end in range(first, last + 1)]
+        found += [(sentence, start, last) for start in range(first, last + 1)]
+        found += [
+            (sentence, start, end)
+            for start in range(first, last, 7)
+            for end in range(start, last + 1, 11)
+        ]
+    return found
+
+
+@pytest.mark.parametrize("text", [*SENTENCES, *FRAMES, *_texts()[len(SENTENCES) :]])
+def test_sentence_scans_are_finditer(text: str) -> None:
+    """Status cues, conditions, years, deadlines and measures tried only at a sentence's starts
+    are the matches of the plain ``finditer`` over each window, ``\\G`` of conditions included."""
+    cues = context._cues()
+    pairs = [*_pairs()[:2], *((cues.measures[k], cues.measure_starts[k]) for k in cues.measures)]
+    for sentence, start, end in _windows(text):
+        fast = [_key(m) for m in context._status_cues(text, sentence, start, end)]
+        assert fast == [_key(m) for m in cues.status.finditer(text, start, end)]
+        for pattern, starts in pairs:  # years, deadlines and measures
+            fast = finditer_in_sentence(pattern, starts, text, sentence, (start, end))
+            plain = pattern.finditer(text, start, end)
+            assert [_key(m) for m in fast] == [_key(m) for m in plain]
+        if start == sentence[0]:
+            fast = [_key(m) for m in context._conditions(text, sentence, end)]
+            assert fast == [_key(m) for m in cues.conditional.finditer(text, start, end)]
+
+
+def test_sentence_starts_are_per_sentence() -> None:
+    """A window reaching out of the sentence the starts were found for scans plainly."""
+    text = "Năm 2018 có 20 hộ. Nếu mỗi hộ sẽ có 40 hộ năm 2025"
+    sentence, time = (0, 18), timeframe._cues()
+    years = finditer_in_sentence(time.time, time.time_start, text, sentence, (0, len(text)))
+    assert [m.group() for m in years] == ["Năm 2018", "năm 2025"]
+    assert [m.group() for m in context._status_cues(text, sentence, 0, len(text))] == ["sẽ"]
+    assert [m.group() for m in context._conditions(text, sentence, len(text))] == ["Nếu"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -89,6 +91,35 @@ class WordStarts:
                 at = lower.find(word, at + 1)
         return sorted(found)
 
+    def positions_in(self, text: str, start: int, end: int) -> list[int]:
+        """Like ``positions``, for the part ``text[start:end]`` only (a sentence): where a
+        pattern can start in a window inside that part. A word right at ``start`` is kept whatever
+        precedes it.
+
+        >>> WordStarts.of(["năm"], r"\\d++").positions_in("Năm 2019, năm nay", 4, 17)
+        [4, 10]
+        """
+        lower = _lowered(text, start, end)
+        if lower is None:
+            return [m.start() for m in self.fallback.finditer(text, start, end)]
+        found = {m.start() for m in self.marks.finditer(text, start, end)} if self.marks else set()
+        for word in self.words:
+            at = lower.find(word)
+            while at != -1:
+                if at == 0 or not lower[at - 1].isalpha():
+                    found.add(start + at)
+                at = lower.find(word, at + 1)
+        return sorted(found)
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` in lower case, shared by the starts of every pattern read in one
+    sentence; ``None`` when lower-casing moves offsets (``"İ"`` becomes two characters)."""
+    part = text[start:end]
+    lower = part.lower()
+    return lower if len(lower) == len(part) else None
+
 
 def finditer_at(
     pattern: regex.Pattern[str], starts: WordStarts, text: str
@@ -107,3 +138,56 @@ def finditer_at(
         if start >= position and (found := pattern.match(text, start)):
             yield found
             position = found.end()
+
+
+def finditer_in_sentence(
+    pattern: regex.Pattern[str],
+    starts: WordStarts,
+    text: str,
+    sentence: tuple[int, int],
+    window: tuple[int, int],
+    *,
+    anchored: regex.Pattern[str] | None = None,
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, *window)`` for a window inside ``sentence``, with ``pattern``
+    tried only where ``starts`` finds a start in the sentence.
+
+    Why: the frame of each figure scans its sentence up to the figure for status cues,
+    conditions and years, big alternations that ``regex`` tries at every character; the starts
+    of a sentence are found once for all its figures (``positions_in``, kept for the last few
+    sentences) and each scan tries only those. ``starts`` must find every place where
+    ``pattern`` can match; lookbehinds still see the text before the window, as in
+    ``finditer``. A pattern with ``\\G`` (where the scan starts and right after each match)
+    comes as ``anchored``, tried there, with ``pattern`` its form without ``\\G``. A window
+    reaching out of the sentence is scanned plainly.
+
+    >>> year = regex.compile(r"(?<!\\w)năm \\d{4}")
+    >>> text = "Năm 2018 và năm 2019, năm 2020"
+    >>> starts = WordStarts.of(["năm"])
+    >>> [m[0] for m in finditer_in_sentence(year, starts, text, (0, len(text)), (1, 20))]
+    ['năm 2019']
+    """
+    pos, endpos = window
+    if pos < sentence[0] or endpos > sentence[1]:
+        yield from (anchored or pattern).finditer(text, pos, endpos)
+        return
+    found_at = _sentence_positions(starts, text, sentence)
+    position, index = pos, bisect_left(found_at, pos)
+    while True:
+        found = anchored.match(text, position, endpos) if anchored is not None else None
+        while found is None and index < len(found_at) and found_at[index] < endpos:
+            start = found_at[index]
+            index += 1
+            if start > position or (start == position and anchored is None):
+                found = pattern.match(text, start, endpos)
+        if found is None:
+            return
+        yield found
+        position = found.end()
+
+
+@lru_cache(maxsize=16)
+def _sentence_positions(starts: WordStarts, text: str, sentence: tuple[int, int]) -> list[int]:
+    """The starts of one sentence, kept while the frames of its figures are read (a few
+    patterns each)."""
+    return starts.positions_in(text, *sentence)
