@@ -743,6 +743,37 @@ def test_captions_glued_to_a_paragraph_are_trimmed(line: str, kept: str) -> None
     assert doc.text.split("\n")[-1] == kept + " " + BODY
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # a flattened page glues "Ảnh minh họa" between a caption and the next paragraph
+        (
+            "Nghề gốm cần mặt bằng sản xuất. Ảnh minh họa Theo kế hoạch, xã có 30 hộ.",
+            "Nghề gốm cần mặt bằng sản xuất. Theo kế hoạch, xã có 30 hộ.",
+        ),
+        # a caption without a full stop keeps a sentence end
+        (
+            "Lò gốm mới của làng - Ảnh minh họa Năm 2023 xã có 30 hộ.",
+            "Lò gốm mới của làng. Năm 2023 xã có 30 hộ.",
+        ),
+        (
+            "Thợ dệt bên khung cửi (Ảnh minh họa IT) Xã có 30 hộ.",
+            "Thợ dệt bên khung cửi. Xã có 30 hộ.",
+        ),
+        ("Làng nghề (ảnh minh hoạ) có 30 hộ.", "Làng nghề có 30 hộ."),
+        ("Lụa Vạn Phúc thời bao cấp. Ảnh tư liệu", "Lụa Vạn Phúc thời bao cấp."),
+        # not a credit: the phrase opening a sentence, or "Ảnh chụp" in prose
+        (
+            "Ảnh minh họa cho bài viết này do xã cung cấp.",
+            "Ảnh minh họa cho bài viết này do xã cung cấp.",
+        ),
+    ],
+)
+def test_bare_photo_credits_are_removed(line: str, kept: str) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert doc.text.split("\n")[-1] == kept
+
+
 def test_bulleted_related_list_with_dates_is_cut() -> None:
     related = (
         "Các tin khác",

@@ -190,6 +190,8 @@ def _line_patterns() -> dict[str, Any]:
     temperature = rf"-?\d{{1,2}}(?:[.,]\d)?+\s*+(?:{degrees})\s*+[CF]?+"
     place = r"[\p{L}\ .,:\-]{0,40}+"
     photo = or_regex(table("photo_credit")["words"])
+    bare = or_regex(table("photo_credit")["bare"])
+    sources = or_regex(table("photo_credit")["bare_sources"])
     return {
         "degrees": tuple(table("weather_widget")["degree_signs"]),  # a weather line holds one
         "weather": regex.compile(rf"{place}{temperature}(?:\s*+[-–/~]\s*+{temperature})?+{place}"),
@@ -198,6 +200,11 @@ def _line_patterns() -> dict[str, Any]:
             rf"\s*+\(\s*+(?:{photo})(?:\s*+[:.]\s*+[^()\n]{{0,80}}+|\s*+)\)", flags
         ),
         "photo_open": regex.compile(rf"\(\s*+(?:{photo})", flags),  # how photo_inline starts
+        "photo_bare": regex.compile(  # "(Ảnh minh họa IT)", "… đồi cát. Ảnh minh họa Vào …"
+            rf"""\s*+\(\s*+(?i:{bare})(?:\s++(?:{sources}))?+\s*+\)
+              | (?:\s++[-–]\s++|\s++|^)(?:{bare})(?:\s++(?:{sources}))?+(?=\s++\p{{Lu}}|\s*+$)""",
+            regex.VERBOSE,
+        ),
         "photo_line": regex.compile(rf"(?:{photo})\s*+:\s*+[^\d\n]{{1,60}}+", flags),
         "related_inline": regex.compile(
             rf"(?:{or_regex(table('related_tail')['markers'])})\s*+:\s*+", flags
@@ -315,6 +322,31 @@ def cut_photo_credits(page: Page, rule: str) -> None:
             if not page.lines[i]:
                 page.lines[i] = line
                 page.cut(i, rule)
+        if "nh minh h" in page.lines[i] or "nh tư liệu" in page.lines[i]:  # cheap first test
+            _cut_bare_credits(page, i, rule, patterns)
+
+
+def _cut_bare_credits(page: Page, i: int, rule: str, patterns: dict[str, Any]) -> None:
+    """Remove "Ảnh minh họa" said of a photo from line ``i`` (``photo_bare``); a line left
+    empty is cut."""
+    trimmed = str(patterns["photo_bare"].sub(_caption_end, page.lines[i])).strip()
+    if trimmed:
+        page.lines[i] = trimmed
+    else:
+        page.cut(i, rule)
+
+
+_NEXT_SENTENCE = regex.compile(r"\s++\p{Lu}")
+_SENTENCE_ENDS = tuple('.!?…"”:;')
+
+
+def _caption_end(credit: Any) -> str:
+    """What a removed credit leaves: a full stop when it ended a caption written without one
+    ("Sân bay mở rộng - Ảnh minh họa Bộ trưởng …" → "Sân bay mở rộng. Bộ trưởng …"), so the
+    caption and the next paragraph stay two sentences; else nothing."""
+    before = credit.string[: credit.start()].rstrip()
+    opens_sentence = _NEXT_SENTENCE.match(credit.string, credit.end()) is not None
+    return "." if before and opens_sentence and not before.endswith(_SENTENCE_ENDS) else ""
 
 
 def _without_inline_credits(line: str, patterns: dict[str, Any]) -> str:
