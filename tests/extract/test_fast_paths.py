@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import regex
 
-from langnghe_extract.extract import context, timeframe
+from langnghe_extract.extract import context, status, timeframe
 from langnghe_extract.extract.gazetteer import scan_names
 from langnghe_extract.extract.localities import _INDEXES, _places, _votes, locality_code
 from langnghe_extract.extract.localities import _name_starts as _locality_starts
@@ -209,17 +209,20 @@ def _windows(text: str) -> list[tuple[tuple[int, int], int, int]]:
 def test_sentence_scans_are_finditer(text: str) -> None:
     """Status cues, conditions, years, deadlines and measures tried only at a sentence's starts
     are the matches of the plain ``finditer`` over each window, ``\\G`` of conditions included."""
-    cues = context._cues()
-    pairs = [*_pairs()[:2], *((cues.measures[k], cues.measure_starts[k]) for k in cues.measures)]
+    cues, measures = status._cues(), context._cues()
+    pairs = [
+        *_pairs()[:2],
+        *((measures.measures[k], measures.measure_starts[k]) for k in measures.measures),
+    ]
     for sentence, start, end in _windows(text):
-        fast = [_key(m) for m in context._status_cues(text, sentence, start, end)]
+        fast = [_key(m) for m in status._status_cues(text, sentence, start, end)]
         assert fast == [_key(m) for m in cues.status.finditer(text, start, end)]
         for pattern, starts in pairs:  # years, deadlines and measures
             fast = finditer_in_sentence(pattern, starts, text, sentence, (start, end))
             plain = pattern.finditer(text, start, end)
             assert [_key(m) for m in fast] == [_key(m) for m in plain]
         if start == sentence[0]:
-            fast = [_key(m) for m in context._conditions(text, sentence, end)]
+            fast = [_key(m) for m in status._conditions(text, sentence, end)]
             assert fast == [_key(m) for m in cues.conditional.finditer(text, start, end)]
 
 
@@ -229,5 +232,5 @@ def test_sentence_starts_are_per_sentence() -> None:
     sentence, time = (0, 18), timeframe._cues()
     years = finditer_in_sentence(time.time, time.time_start, text, sentence, (0, len(text)))
     assert [m.group() for m in years] == ["Năm 2018", "năm 2025"]
-    assert [m.group() for m in context._status_cues(text, sentence, 0, len(text))] == ["sẽ"]
-    assert [m.group() for m in context._conditions(text, sentence, len(text))] == ["Nếu"]
+    assert [m.group() for m in status._status_cues(text, sentence, 0, len(text))] == ["sẽ"]
+    assert [m.group() for m in status._conditions(text, sentence, len(text))] == ["Nếu"]

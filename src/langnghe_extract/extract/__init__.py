@@ -18,12 +18,13 @@ import regex
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.categories import elided_count, refine_count
-from langnghe_extract.extract.context import Frame, find_measure, find_place, find_status
+from langnghe_extract.extract.context import Frame, find_measure, find_place
 from langnghe_extract.extract.counts import classify_count
 from langnghe_extract.extract.money import classify_money
 from langnghe_extract.extract.numbers import NumberMatch, find_numbers
 from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
 from langnghe_extract.extract.percent import classify_percent
+from langnghe_extract.extract.status import find_status
 from langnghe_extract.extract.timeframe import find_deadline, find_time
 from langnghe_extract.models import Kind, Qualifier
 from langnghe_extract.segment import Span, split_clauses, split_sentences

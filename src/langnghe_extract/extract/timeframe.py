@@ -16,12 +16,6 @@ from typing import Any
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.context import (
-    dated_now,
-    find_status,
-    has_status_cue,
-    present_cues,
-)
 from langnghe_extract.extract.patterns import (
     WORD_END,
     WORD_START,
@@ -30,6 +24,12 @@ from langnghe_extract.extract.patterns import (
     finditer_at,
     finditer_in_sentence,
     or_regex,
+)
+from langnghe_extract.extract.status import (
+    dated_now,
+    find_status,
+    has_status_cue,
+    present_cues,
 )
 from langnghe_extract.models import Status
 
