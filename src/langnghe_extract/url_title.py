@@ -49,7 +49,7 @@ _PLAIN_CHARS = _PlainChars()
 
 
 # Words repeat across articles: a bounded cache saves the Unicode decomposition of each token.
-_plain_cached = functools.lru_cache(maxsize=2**16)(plain)
+_plain_cached = functools.lru_cache(maxsize=2**14)(plain)
 
 
 def slug_words(url: str | None) -> list[str]:
@@ -119,7 +119,7 @@ class _ChunkSyllables(dict[str, tuple[tuple[str, str], ...]]):
         return found
 
 
-_CHUNK_CACHE = 2**16
+_CHUNK_CACHE = 2**13
 _CHUNKS = _ChunkSyllables()
 
 
