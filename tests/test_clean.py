@@ -11,19 +11,17 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from langnghe_extract import furniture, url_title
+from langnghe_extract import credits, furniture, related, url_title, widgets
 from langnghe_extract.clean import (
-    _IMAGE_STUB,
     NO_BODY,
     RULES,
-    TITLE_FROM_URL,
     CleanDocument,
     Cut,
-    _line_patterns,
-    _without_inline_credits,
     clean_document,
     clean_document_traced,
 )
+from langnghe_extract.credits import _without_inline_credits
+from langnghe_extract.headline import TITLE_FROM_URL
 from langnghe_extract.models import Format
 from langnghe_extract.page import Page
 from langnghe_extract.pdf_text import COLUMNS_GLUED
@@ -982,7 +980,7 @@ def test_glued_caption_search_tries_only_sentence_starts(line: str) -> None:
     ],
 )
 def test_inline_credits_removed_only_after_a_bracket_and_credit(line: str) -> None:
-    patterns = _line_patterns()
+    patterns = credits._line_patterns()
     assert _without_inline_credits(line, patterns) == patterns["photo_inline"].sub("", line)
 
 
@@ -1016,12 +1014,12 @@ PRECHECK_LINES = [
 def test_literal_prechecks_never_skip_a_match(line: str) -> None:
     """Each rule's cheap pre-check ("!", a degree sign, ":", a credit word) holds for every
     line its pattern matches, so skipping the pattern where it fails loses no cut."""
-    patterns, glued = _line_patterns(), furniture._patterns()
+    patterns, glued = widgets._line_patterns(), furniture._patterns()
     checks = [
-        (_IMAGE_STUB.fullmatch(line), line.startswith(("!", "|"))),
+        (widgets._IMAGE_STUB.fullmatch(line), line.startswith(("!", "|"))),
         (patterns["weather"].fullmatch(line), any(d in line for d in patterns["degrees"])),
         (patterns["tags"].match(line), ":" in line),
-        (patterns["related_inline"].match(line), ":" in line),
+        (related._line_patterns()["related_inline"].match(line), ":" in line),
         (glued["credit_alone"].fullmatch(line), ":" in line),
         (glued["caption_end"].search(line), any(w in line for w in glued["photo_words"])),
     ]

@@ -1,7 +1,8 @@
 """The tables of ``data/boilerplate.toml`` and the regex helper the cleaning rules build from them.
 
-Shared by ``metadata``, ``dates``, ``clean`` and ``furniture``: language data stays in the TOML
-file, these two functions only load a table and turn a word list into an alternation.
+Shared by the clean stage's rule modules (``furniture``, ``headline``, ``credits`` …),
+``metadata`` and ``dates``: language data stays in the TOML file, these two functions only load
+a table and turn a word list into an alternation.
 """
 
 from __future__ import annotations
