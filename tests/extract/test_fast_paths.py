@@ -17,7 +17,7 @@ from langnghe_extract.extract import context, status, timeframe
 from langnghe_extract.extract.gazetteer import scan_names
 from langnghe_extract.extract.localities import _INDEXES, _places, _votes, locality_code
 from langnghe_extract.extract.localities import _name_starts as _locality_starts
-from langnghe_extract.extract.numbers import _grammar
+from langnghe_extract.extract.number_grammar import load_grammar
 from langnghe_extract.extract.patterns import (
     WordStarts,
     finditer_at,
@@ -60,7 +60,7 @@ def _key(m: regex.Match[str] | None) -> object:
 
 
 def _pairs() -> list[tuple[Any, WordStarts]]:
-    cues, grammar = _cues(), _grammar()
+    cues, grammar = _cues(), load_grammar()
     return [
         (cues.time, cues.time_start),
         (cues.deadline, cues.deadline_start),

@@ -572,12 +572,13 @@ HOSTILE = {
 
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=list(HOSTILE))
 def test_hostile_input_takes_well_under_a_second_per_megabyte(text: str) -> None:
-    # GIVEN a pathological line; WHEN every quantity is read; THEN it takes far less than a
-    # second per megabyte (a generous bound, not a benchmark) and every span is valid
-    started = time.perf_counter()
+    # GIVEN a pathological line; WHEN every quantity is read; THEN it stays linear: a few CPU
+    # seconds per megabyte at most (~0.4 s now; a quadratic path would take minutes). A guard
+    # against backtracking, not a benchmark: CPU time, and a bound loose enough for a busy host
+    started = time.process_time()
     quantities = list(find_quantities(text))
-    elapsed = time.perf_counter() - started
-    assert elapsed < max(1.0, len(text.encode()) / 1e6), elapsed
+    elapsed = time.process_time() - started
+    assert elapsed < 3 * max(1.0, len(text.encode()) / 1e6), elapsed
     assert all(0 <= q.span[0] < q.span[1] <= len(text) for q in quantities)
 
 

@@ -5,6 +5,9 @@ point one nine; it multiplies with words (``78 nghìn``, ``12.380 tỷ``), spell
 (``ba mươi mốt``) and hedges them (``hơn``, ``khoảng``, ``hàng nghìn``). Every figure the tool
 reports comes through ``find_numbers``, which returns exact ``Decimal`` values and spans; whether a
 number is a fact is decided later, by what follows it.
+
+The patterns are compiled from the data tables in ``number_grammar``; figures that are dates,
+clock times, document numbers or years are told apart in ``labels``.
 """
 
 from __future__ import annotations
@@ -13,29 +16,18 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
 from typing import TypeVar
 
 import regex
 
-from langnghe_extract.data import load_table
-from langnghe_extract.extract.patterns import (
-    WORD_END,
-    WORD_START,
-    WordStarts,
-    canonical,
-    or_regex,
-)
+from langnghe_extract.extract.labels import is_label
+from langnghe_extract.extract.number_grammar import AHEAD, MAX_DIGITS, Grammar, load_grammar
+from langnghe_extract.extract.patterns import canonical
 from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS, read_word_run
 from langnghe_extract.models import Qualifier
 
 V = TypeVar("V")
 
-MAX_DIGITS = 30  # longer digit runs are identifiers or garbage, never figures
-# How far past a position a pattern may look. Every match after a number is bounded by it: the
-# ``regex`` module scans ahead for a pattern's literal ("mấy"), which unbounded makes each call
-# O(text) and a text dense with numbers quadratic.
-AHEAD = 80
 CORE_AHEAD = 2 * MAX_DIGITS + 12 * MAX_NUMBER_WORDS  # the longest core, with room for spacing
 MAX_COMPOUND_PARTS = 3  # "1 tỷ 200 triệu 500 nghìn": parts after the first
 
@@ -47,9 +39,6 @@ _SPACE = regex.compile(r"[\s_]++")
 _SPACE_THEN_DIGIT = regex.compile(r"[\s_]++\d")
 _TOKEN = regex.compile(r"[^\s_]++")
 _ONE_COMMA_GROUP = regex.compile(r"[1-9]\d{0,2}+,\d{3}+")  # 1,350: decimal or English grouping
-# Patterns that end at a number (``hơn ``, ``lần thứ ``) search right to left from it: one
-# attempt at the number instead of one per character of the window before it.
-BACKWARD = regex.REVERSE
 
 
 @dataclass(frozen=True)
@@ -64,27 +53,6 @@ class NumberMatch:
     rule: str = "digits"
     factor: int = 1  # the multiplier applied (1000 for "nghìn"), 1 when none was written
     words: int = 0  # number of words for a spelled-out number, 0 for digits
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    core: regex.Pattern[str]
-    core_start: WordStarts  # where a core can start: a digit, "+" or a first number word
-    multiplier: regex.Pattern[str]
-    qualifier_before: regex.Pattern[str]
-    range_between: regex.Pattern[str]
-    range_from: regex.Pattern[str]
-    label_before: regex.Pattern[str]
-    units: dict[str, int]
-    qualifiers: dict[str, Qualifier]
-    comparative: regex.Pattern[str]
-    year_word: str
-    year_before: regex.Pattern[str]
-    year_after: regex.Pattern[str]
-    vague_after: regex.Pattern[str]
-    decimal_after: regex.Pattern[str]
-    bound_unit: regex.Pattern[str]  # "%" or a currency written after each bound: 70%-80%
-    bound_codes: dict[str, str]  # the unit a bound's word stands for: "đ" → VND, "%" → %
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -148,11 +116,11 @@ def find_numbers(text: str) -> list[NumberMatch]:
     >>> (m.value, m.qualifier.value, m.rule)
     (Decimal('1000'), 'order', 'order')
     """
-    grammar = _grammar()
+    grammar = load_grammar()
     return [_with_qualifier(text, m, grammar) for m in _iter_cores(text, grammar)]
 
 
-def _iter_cores(text: str, grammar: _Grammar) -> Iterator[NumberMatch]:
+def _iter_cores(text: str, grammar: Grammar) -> Iterator[NumberMatch]:
     """Core matches left to right, tried only where a digit or a first number word starts."""
     position = 0
     for start in grammar.core_start.positions(text):
@@ -164,12 +132,12 @@ def _iter_cores(text: str, grammar: _Grammar) -> Iterator[NumberMatch]:
             yield match
 
 
-def _read_core(text: str, found: regex.Match[str], grammar: _Grammar) -> NumberMatch | None:
+def _read_core(text: str, found: regex.Match[str], grammar: Grammar) -> NumberMatch | None:
     """Turn one core match into a number with its multipliers and range, or reject it."""
     kind = found.lastgroup
     if kind == "order":
         return _read_order(found, grammar)
-    if _is_label(text, found.start(), found.end(), grammar):
+    if is_label(text, found.start(), found.end(), grammar):
         return None
     if kind == "skip":
         return None
@@ -185,7 +153,7 @@ def _read_core(text: str, found: regex.Match[str], grammar: _Grammar) -> NumberM
     return _extend_range(text, first, grammar)
 
 
-def _read_digits(text: str, found: regex.Match[str], grammar: _Grammar) -> NumberMatch | None:
+def _read_digits(text: str, found: regex.Match[str], grammar: Grammar) -> NumberMatch | None:
     """Digits as written; ``40,000 người`` and ``14,370 USD`` are English grouping (see
     ``_is_english_thousands``)."""
     written = found.group()
@@ -197,7 +165,7 @@ def _read_digits(text: str, found: regex.Match[str], grammar: _Grammar) -> Numbe
     return NumberMatch(found.start(), found.end(), value)
 
 
-def _is_english_thousands(text: str, end: int, written: str, grammar: _Grammar) -> bool:
+def _is_english_thousands(text: str, end: int, written: str, grammar: Grammar) -> bool:
     """``1,350`` is 1.35 the Vietnamese way, but a comma before exactly three digits with no
     multiplier or percent after it is English grouping: nobody counts 177,000 cases or pays
     14,370 USD to the thousandth. ``3,788 triệu``, ``0,125 ha`` and ``12,345%`` stay decimals."""
@@ -217,13 +185,13 @@ def _read_words(found: regex.Match[str]) -> NumberMatch | None:
     return NumberMatch(found.start(), end, value, rule="words", factor=factor, words=count)
 
 
-def _is_vague(text: str, match: NumberMatch, grammar: _Grammar) -> bool:
+def _is_vague(text: str, match: NumberMatch, grammar: Grammar) -> bool:
     """``mười mấy hộ``, ``hai mươi mấy người``, ``2 mấy tỷ``: ten-odd, twenty-odd — no figure
     to report."""
     return grammar.vague_after.match(text, match.end, match.end + AHEAD) is not None
 
 
-def _past_vague(text: str, end: int, grammar: _Grammar) -> int:
+def _past_vague(text: str, end: int, grammar: Grammar) -> int:
     """Where reading resumes after a rejected number: past ``mấy`` and its multiplier when the
     number was vague, so ``mười mấy nghìn`` is not read again as ``mấy nghìn`` (thousands)."""
     vague = grammar.vague_after.match(text, end, end + AHEAD)
@@ -233,7 +201,7 @@ def _past_vague(text: str, end: int, grammar: _Grammar) -> int:
     return int((multiplier or vague).end())
 
 
-def _read_order(found: regex.Match[str], grammar: _Grammar) -> NumberMatch:
+def _read_order(found: regex.Match[str], grammar: Grammar) -> NumberMatch:
     """ "hàng nghìn", "vài trăm", "hàng chục tỷ": an order of magnitude (SPEC.md ``order``)."""
     value = Decimal(1)
     for word in canonical(found.group()).split()[1:]:
@@ -241,7 +209,7 @@ def _read_order(found: regex.Match[str], grammar: _Grammar) -> NumberMatch:
     return NumberMatch(found.start(), found.end(), value, qualifier=Qualifier.ORDER, rule="order")
 
 
-def _is_year_word(text: str, match: NumberMatch, grammar: _Grammar) -> bool:
+def _is_year_word(text: str, match: NumberMatch, grammar: Grammar) -> bool:
     """A spelled-out number that is really the word "năm" (year), or runs into digits."""
     if _SPACE_THEN_DIGIT.match(text, match.end, match.end + 3):
         return True  # "năm 2019", or "hai 3" which is no number
@@ -253,75 +221,12 @@ def _is_year_word(text: str, match: NumberMatch, grammar: _Grammar) -> bool:
     )
 
 
-_DATE_OR_CODE_AFTER = regex.compile(
-    r"""[/:][\p{L}\d]                         # 29/01, 17:31, 148/KH-UBND, 52/2018
-      | [.,]\d                                 # the tail of a malformed digit run: 1.1.1.1
-      | [-.]\d{1,2}+[-.]\d{2,4}+(?!\d)          # 16-09-2021, 16.09.2021
-    """,
-    regex.VERBOSE,
-)
-# The characters the label patterns can start or end with next to a figure (see _is_label).
-_MARKS_BEFORE = frozenset("/:+-.,")
-_DASHES = frozenset("-–—")
-_MARKS_AFTER = frozenset("/:.,-")
-_YEAR_AFTER = regex.compile(r"\s*+[-–—]\s*+(?:19|20)\d\d(?!\d)")
-_YEAR_DASH_BEFORE = regex.compile(r"(?:19|20)\d\d\s*+[-–—]\s*+\Z", BACKWARD)
-_GROUPED = regex.compile(r"\d{1,3}+(?:[.,]\d{3}+)++")
-# A dash, then a figure with grouped thousands: whoever writes 304.375 writes 2.000, not 2000.
-_GROUPED_AFTER_DASH = regex.compile(r"\s*+[-–—]\s*+\d{1,3}+(?:[.,]\d{3}+)++(?!\d)")
-_DATE_OR_CODE_BEFORE = regex.compile(
-    r"""(?:[/:+]|\d[-.,]                            # 29/01, GMT+7, 16-09-
-         |\p{L}-                                    # Covid-19, SARS-CoV-2: names, not figures
-       )\Z""",
-    BACKWARD | regex.VERBOSE,
-)
-
-
-def _is_label(text: str, start: int, end: int, grammar: _Grammar) -> bool:
-    """Dates, times, document numbers, years and ordinals: never quantities.
-
-    The patterns before and after the figure are tried only when the character next to it can
-    open them (``_MARKS_BEFORE``, ``_DASHES``, ``_MARKS_AFTER``): most figures stand between
-    spaces, and a pattern tried costs a microsecond even when it fails at once.
-    """
-    before = text[start - 1] if start else ""
-    if before in _MARKS_BEFORE and _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
-        return True
-    if (
-        text[max(0, start - 8) : start].rstrip()[-1:] in _DASHES
-        and _YEAR_DASH_BEFORE.search(text, max(0, start - 8), start)
-        and not _GROUPED.fullmatch(text, start, end)
-    ):
-        return True  # the second year of 2011-2019, but 304.375 in "1947 – 304.375 USD"
-    after = None
-    if text[end : end + 1] in _MARKS_AFTER:
-        after = _DATE_OR_CODE_AFTER.match(text, end, end + AHEAD)
-    if after is not None and (after.group()[0] in "/:.," or end - start <= 2):
-        return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
-    if _is_year(text[start:end]) and _is_year_before_dash(text, end):
-        return True  # the first year of 2011-2019; 1947 in "1947 – 304.375 USD"
-    return grammar.label_before.search(text, max(0, start - 20), start) is not None
-
-
-def _is_year_before_dash(text: str, end: int) -> bool:
-    """A year-like figure before a dash is a year when a year or a grouped figure follows:
-    ``2011-2019`` is a period, ``1947 – 304.375 USD`` a year and a price; ``2000-3000`` a range."""
-    return bool(
-        _YEAR_AFTER.match(text, end, end + AHEAD)
-        or _GROUPED_AFTER_DASH.match(text, end, end + AHEAD)
-    )
-
-
-def _is_year(digits: str) -> bool:
-    return len(digits) == 4 and digits.isdecimal() and 1900 <= int(digits) <= 2100
-
-
-def _extend_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
+def _extend_multiplier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMatch:
     """Apply ``nghìn``/``triệu``/``tỷ`` after a number, and compounds (``1 tỷ 200 triệu``)."""
     return _extend_compound(text, _apply_multiplier(text, match, grammar), grammar)
 
 
-def _apply_multiplier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
+def _apply_multiplier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMatch:
     found = grammar.multiplier.match(text, match.end, match.end + AHEAD)
     if found is None:
         return match
@@ -352,7 +257,7 @@ def _tidy(value: Decimal) -> Decimal:
     return Decimal(int(whole)) if whole == value else value
 
 
-def _extend_compound(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
+def _extend_compound(text: str, match: NumberMatch, grammar: Grammar) -> NumberMatch:
     """``3 triệu 500 nghìn``, ``1 tỷ 200 triệu 500 nghìn``: smaller multiplied parts add up."""
     value, end, factor = match.value, match.end, match.factor
     for _ in range(MAX_COMPOUND_PARTS):
@@ -363,7 +268,7 @@ def _extend_compound(text: str, match: NumberMatch, grammar: _Grammar) -> Number
     return match if end == match.end else replace(match, value=value, end=end)
 
 
-def _compound_part(text: str, end: int, factor: int, grammar: _Grammar) -> NumberMatch | None:
+def _compound_part(text: str, end: int, factor: int, grammar: Grammar) -> NumberMatch | None:
     """The next part of a compound: digits with a multiplier smaller than the last one's."""
     gap = _SPACE.match(text, end, end + 3)
     if gap is None or factor < 1000:
@@ -379,7 +284,7 @@ def _compound_part(text: str, end: int, factor: int, grammar: _Grammar) -> Numbe
     return part
 
 
-def _extend_range(text: str, first: NumberMatch, grammar: _Grammar) -> NumberMatch:
+def _extend_range(text: str, first: NumberMatch, grammar: Grammar) -> NumberMatch:
     """``3 - 4 sao``, ``từ 5 đến 7 triệu đồng``, ``5-7%``, ``70%-80%``: one range, not two
     figures. A unit written after the lower bound must be written after the upper one too."""
     unit, between = _bound_unit(text, first.end, grammar), None
@@ -402,7 +307,7 @@ def _extend_range(text: str, first: NumberMatch, grammar: _Grammar) -> NumberMat
     return replace(first, value=low, value_max=second.value, end=second.end, factor=second.factor)
 
 
-def _bound_unit(text: str, end: int, grammar: _Grammar) -> tuple[str, int] | None:
+def _bound_unit(text: str, end: int, grammar: Grammar) -> tuple[str, int] | None:
     """The unit (``%``, ``VND`` …) written right after a bound, with where it ends."""
     found = grammar.bound_unit.match(text, end, end + AHEAD)
     if found is None:
@@ -433,7 +338,7 @@ def _looks_like_years(first: NumberMatch, second: NumberMatch) -> bool:
     return all(m.value == int(m.value) and 1900 <= m.value <= 2100 for m in (first, second))
 
 
-def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberMatch:
+def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMatch:
     """Widen the span over ``hơn``/``khoảng``/``từ`` … written right before the number."""
     window_start = max(0, match.start - 40)
     start = match.start
@@ -454,108 +359,8 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: _Grammar) -> NumberM
     return replace(match, start=start, qualifier=qualifier)
 
 
-def _is_comparison(
-    text: str, found: regex.Match[str], window_start: int, grammar: _Grammar
-) -> bool:
+def _is_comparison(text: str, found: regex.Match[str], window_start: int, grammar: Grammar) -> bool:
     """``hơn`` after an adjective compares (``cao hơn 4%``): the figure is the difference."""
     if found.group("q").casefold() != "hơn":
         return False
     return grammar.comparative.search(text, window_start, found.start("q")) is not None
-
-
-@cache
-def _grammar() -> _Grammar:
-    words = load_table("number_words")
-    cues = load_table("cues")
-    units: dict[str, int] = {**words["units"], **words["abbreviations"]}
-    order_words = {k: v for k, v in words["order"].items() if k != "prefixes"}
-    units.update(order_words)
-    number_words = [
-        *words["digits"],
-        *words["final_digits"],
-        *words["tens"],
-        *words["units"],
-        *words["linkers"]["words"],
-    ]
-    never_first = words["not_a_number"]["never_first"]
-    leading = [w for w in [*words["digits"], "mười"] if w not in never_first]
-    core = regex.compile(
-        rf"""{WORD_START}
-        (?:
-          (?P<order>{or_regex(words["order"]["prefixes"])}[\s_]++{or_regex(order_words)}
-                    (?:[\s_]++{or_regex(order_words)}){{0,2}}+)
-          {WORD_END}
-        | (?P<skip>(?:\+84|0)\d{{2,3}}+(?:[ .\-]?+\d{{3,4}}+){{2}}+(?![.,]?\d))  # phones
-        | (?P<skip>0\d{{3,}}+)                                 # 0912345678, 0243: no figure
-        | (?P<skip>\d{{1,4}}+(?:[-/:]\d{{1,4}}+){{2,}}+)           # 29/01/2026, 16-09-2021, 1-1-1-…
-        | (?P<digits>\d{{1,{MAX_DIGITS}}}+(?:[.,]\d{{1,{MAX_DIGITS}}}+)*+)(?!\p{{N}})
-        | (?!{words["year_word"]["word"]}[\s_]++\d)  # "năm 2019": the year, skipped at once
-          (?P<words>{or_regex(leading)}{WORD_END}
-                    (?:[\s_]++{or_regex(number_words)}{WORD_END}){{0,{MAX_NUMBER_WORDS - 1}}}+)
-        )""",
-        regex.VERBOSE | regex.IGNORECASE,
-    )
-    big_units = dict(words["units"])
-    multiplier = regex.compile(
-        rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){WORD_END}){{1,3}}+  # trăm nghìn tỷ
-          | \s?(?P<mult>{or_regex(words["abbreviations"])})             # 5tr, 200k, 3,5 trđ
-            (?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)""",
-        regex.IGNORECASE | regex.VERBOSE,
-    )
-    qualifier_map = {
-        canonical(w): Qualifier(name)
-        for name in ("over", "under", "about")
-        for w in cues["qualifiers"][name]
-    }
-    qualifier_before = regex.compile(
-        rf"{WORD_START}(?P<q>{or_regex(qualifier_map)})\s++(?:{or_regex(cues['range_words']['before'])}\s++)?\Z",
-        BACKWARD | regex.IGNORECASE,
-    )
-    labels = words["label_markers"]["words"]
-    unit_table = load_table("units")
-    bound_codes = {canonical(w): "%" for w in unit_table["percent_words"]["signs"]}
-    bound_codes.update({canonical(w): code for w, code in unit_table["currencies"].items()})
-    return _Grammar(
-        core=core,
-        core_start=WordStarts.of([*words["order"]["prefixes"], *leading, "+"], r"\d++"),
-        multiplier=multiplier,
-        qualifier_before=qualifier_before,
-        range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
-        range_from=regex.compile(
-            rf"{WORD_START}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z", BACKWARD
-        ),
-        label_before=regex.compile(
-            rf"{WORD_START}{or_regex(labels)}\s*+\Z", BACKWARD | regex.IGNORECASE
-        ),
-        units=units,
-        qualifiers=qualifier_map,
-        comparative=regex.compile(
-            rf"{WORD_START}{or_regex(cues['comparatives']['words'])}[\s_]++\Z",
-            BACKWARD | regex.IGNORECASE,
-        ),
-        year_word=words["year_word"]["word"],
-        year_before=regex.compile(
-            rf"""(?:{WORD_START}{or_regex(words["year_word"]["before"])}[\s_]++  # mỗi năm
-               | {WORD_START}{or_regex(number_words)}[\s_]++  # ba năm: a number counts years
-               | \d[\s_]++ | /[\s_]*+                   # 4 năm, đồng/năm
-               )\Z""",
-            BACKWARD | regex.IGNORECASE | regex.VERBOSE,
-        ),
-        year_after=regex.compile(
-            rf"\s++{or_regex(words['year_word']['after'])}{WORD_END}", regex.IGNORECASE
-        ),
-        decimal_after=regex.compile(  # after the lower bound too: "36,150 – 36,350 triệu đồng"
-            rf"""(?:\s*+[-–—]\s*+\d++(?:,\d++)?+)?+
-                 \s*+(?:{or_regex(words["units"])}{WORD_END}
-                     | {or_regex(words["abbreviations"])}(?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)
-                     | {or_regex(load_table("units")["percent_words"]["signs"])})""",
-            regex.IGNORECASE | regex.VERBOSE,
-        ),
-        bound_unit=regex.compile(
-            rf"[ \t]*+(?P<u>{or_regex(bound_codes)})(?![\p{{L}}\p{{M}}_])", regex.IGNORECASE
-        ),
-        bound_codes=bound_codes,
-        vague_after=regex.compile(
-            rf"[\s_]++{or_regex(words['not_a_number']['vague_after'])}{WORD_END}", regex.I
-        ),
-    )

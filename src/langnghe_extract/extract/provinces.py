@@ -3,7 +3,9 @@
 Why this shape: the tool must handle ~1000 documents a second, and a name must be capitalised
 anyway, so the scan jumps from one capitalised word to the next and tries there one compiled
 pattern holding every name, alias and trap phrase as a token trie (``gazetteer.py``); cue words
-before a name ("tỉnh", "TP.", "đường", "tại") are read backwards from it by a second pattern.
+before a name ("tỉnh", "TP.", "đường", "tại") are read backwards from it by a second pattern,
+and the role the words around it give a name (an event's venue, a delegate's seat, a home
+address, a title) by the patterns of ``roles.py``.
 Case is folded by the regex, so spans are offsets into the original text; tone placement
 (``Hoá``/``Hóa``) and word-segmented spellings (``Hà_Nội``) by the pattern too. Each match is
 then checked against what its words say: a trap phrase ("Thái Bình Dương"), a street ("đường
@@ -40,21 +42,23 @@ from langnghe_extract.extract.gazetteer import (
     trie_regex,
 )
 from langnghe_extract.extract.localities import locality_code, place_code
-from langnghe_extract.extract.patterns import WORD_END, WORD_START
+from langnghe_extract.extract.roles import (
+    CUE_WINDOW,
+    TITLE_CHARS,
+    cue_roles,
+    cues_before,
+    is_residence,
+    is_seat,
+    mention_roles,
+    work_regex,
+)
 from langnghe_extract.extract.zones import body_end, menu_lines
 from langnghe_extract.models import Province
 
 _fold = fold  # the folding the tests and data checks compare with
-_CUE_WINDOW = 60  # how far before a name cue words are looked for (three words fit)
-_TITLE_CHARS = 60  # how long a quoted work title before a name may be
-_RESIDENCE_WINDOW = 160  # wider than a residence word and its reach ([residence] in the data)
 _NOT_SUBJECT = frozenset({"delegate", "work"})  # roles of a name that is never the subject
 # roles of a name that is the subject only when nothing else is: an event's venue, a home address
 _SECONDARY = frozenset({"venue", "residence"})
-_EVENT_WINDOW = 150  # how far before "tại"/"ở" an event word is looked for, within the sentence
-_SENTENCE_START = regex.compile(r"(?r)[.!?;\n]")  # searched backwards from a cue word
-_SENTENCE_END = regex.compile(r"[.!?;\n]")
-_COMMA = regex.compile(r"[^\S\n]*+,")  # "Ngày 26/5, tại Hà Nội, ..." a fronted place phrase
 # A weather widget right after a name: "Hà Nội: 27°C", "Hà Nội 27 °C".
 _WIDGET = regex.compile(r"[^\S\n]*+:?[^\S\n]*+[-+\u2212]?\d++(?:[.,]\d++)?[^\S\n]*+°")
 # After a name opening a line: "Nam Định: …" (any case), "HẢI PHÒNG - …" (upper case only).
@@ -118,13 +122,6 @@ def _entries() -> dict[str, _Entry]:
 
 
 @cache
-def _cue_roles() -> dict[str, str]:
-    """Folded cue word → its role (admin, street, neutral, locality, venue, person)."""
-    cues = load_table("provinces")["cues"]
-    return {fold(word): role for role, words in cues.items() for word in words}
-
-
-@cache
 def _name_regex() -> Any:
     """Every name, alias and trap, longest first, matched at a capitalised word start."""
     return regex.compile(rf"(?P<name>{trie_regex(_entries())}){NAME_END}", regex.IGNORECASE)
@@ -142,146 +139,25 @@ def _name_starts() -> Any:
 @cache
 def _cue_prefix() -> Any:
     """Cue words opening a string: "Tỉnh " in "Tỉnh Thanh Hóa", for lookup_province."""
-    cues = trie_regex(_cue_roles())
+    cues = trie_regex(cue_roles())
     return regex.compile(rf"(?:(?P<cue>{cues})[\s_]*+){{1,3}}", regex.IGNORECASE)
-
-
-@cache
-def _cue_regex() -> Any:
-    """One to three cue words ending exactly where a name starts: "tại thành phố ", "TP.".
-
-    Searched in reverse (``(?r)``) from the name backwards: one anchored attempt instead of a
-    scan of the window before every name.
-    """
-    cues = trie_regex(_cue_roles())
-    pattern = rf"(?r)(?:{NAME_START}(?P<cue>{cues})[\s_]*+){{1,3}}\Z"
-    return regex.compile(pattern, regex.IGNORECASE)
-
-
-@cache
-def _event_regex() -> Any:
-    """Event words ("triển lãm", "hội chợ", "tổ chức"), searched backwards from "tại"/"ở"."""
-    words = trie_regex({fold(w) for w in load_table("provinces")["events"]["words"]})
-    return regex.compile(rf"(?r){WORD_START}(?:{words}){WORD_END}", regex.IGNORECASE)
-
-
-@cache
-def _delegate_regex() -> Any:
-    """A delegate's title and capitalised name, then "(", ending where a province starts."""
-    words = trie_regex({fold(w) for w in load_table("provinces")["delegates"]["words"]})
-    name = r"(?:\p{Lu}[\p{L}\p{M}]*[\s_]+){1,5}"  # not possessive: it is read backwards
-    return regex.compile(rf"(?r){NAME_START}(?i:{words})[\s_]++{name}\([^\S\n]*+\Z")
-
-
-@cache
-def _delegation_regex() -> Any:
-    """A delegation's name ending where a province starts: "Đoàn ĐBQH tỉnh ", "Đoàn đại biểu
-    Quốc hội TP. "; the speaker's seat, not what the article is about."""
-    words = trie_regex({fold(w) for w in load_table("provinces")["delegates"]["delegations"]})
-    admin = trie_regex({fold(w) for w in load_table("provinces")["cues"]["admin"]})
-    return regex.compile(rf"(?r){NAME_START}(?i:{words})[\s_]++(?:(?i:{admin})[\s_]*+)?\Z")
-
-
-def _is_seat(text: str, start: int) -> bool:
-    """Whether the name at ``start`` is a delegate's seat or a delegation's province."""
-    low = max(0, start - _CUE_WINDOW)
-    return any(p.search(text, low, start) for p in (_delegate_regex(), _delegation_regex()))
-
-
-@cache
-def _residence_regex() -> Any:
-    """A residence word, then address text up to where a province starts: "trú tại tổ 58,
-    phường Minh Tân, tỉnh "; searched in reverse from the name."""
-    table = load_table("provinces")["residence"]
-    words = trie_regex({fold(w) for w in table["words"]})
-    reach = table["reach"]
-    return regex.compile(rf"(?r){NAME_START}(?i:{words})(?P<address>[^.;!?()\n]{{0,{reach}}})\Z")
-
-
-@cache
-def _address_part() -> Any:
-    """How a later part of an address opens: a unit word, a number or a capitalised name."""
-    words = trie_regex({fold(w) for w in load_table("provinces")["residence"]["address_words"]})
-    return regex.compile(rf"\s*+(?:(?i:{words})(?![\p{{L}}\p{{M}}])|\d|\p{{Lu}}|\Z)")
-
-
-def _is_residence(text: str, start: int) -> bool:
-    """Whether the name at ``start`` ends a person's home address ("33 tuổi, trú tại phường
-    Minh Tân, thành phố Yên Bái, tỉnh Yên Bái"), every part of it after the first an address
-    part, so "…, tỉnh Nghệ An, bị bắt tại Hà Nội" gives Nghệ An, not Hà Nội."""
-    found = _residence_regex().search(text, max(0, start - _RESIDENCE_WINDOW), start)
-    if found is None:
-        return False
-    parts = found.group("address").split(",")[1:]
-    return all(_address_part().match(part) for part in parts)
-
-
-@cache
-def _work_regex() -> Any:
-    """A work's noun and an open quote before a name: "tập thơ “Trường thơ Hải Phòng”"."""
-    words = trie_regex({fold(w) for w in load_table("provinces")["works"]["words"]})
-    return regex.compile(
-        rf"(?r){NAME_START}(?i:{words})[\s_]*+[“\"«][^”\"»\n]{{0,{_TITLE_CHARS}}}\Z"
-    )
-
-
-def _cues_before(text: str, start: int) -> tuple[list[int], list[str]]:
-    """Start offsets and roles of the cue words written right before ``start``."""
-    m = _cue_regex().search(text, max(0, start - _CUE_WINDOW), start)
-    if m is None:
-        return [], []
-    roles = [_cue_roles()[fold(c)] for c in reversed(m.captures("cue"))]
-    return m.starts("cue")[::-1], roles
-
-
-def _is_venue(text: str, cue: int, end: int) -> bool:
-    """Whether "tại X"/"ở X" (cue word at ``cue``, name ending at ``end``) is an event's venue.
-
-    Why: "tại Bắc Ninh" after an exhibition or a fair says where it was held, which in an
-    article about a Hải Phòng producer is not what the article is about; "sản xuất tại Bắc
-    Ninh" or "làng nghề ở Bắc Ninh" says where the subject is, and counts in full. The event is
-    named earlier in the sentence ("Triển lãm gốm sứ được tổ chức tại Hà Nội"), or after a
-    fronted place phrase ("Ngày 26/5, tại Hà Nội, Hiệp hội Gỗ tổ chức hội thảo").
-
-    >>> text = "Ngày 2/4, tại Hà Nội, hiệp hội tổ chức hội chợ."
-    >>> _is_venue(text, 10, 20), _is_venue("Làng nghề ở Hà Nội, tỉnh khác", 10, 18)
-    (True, False)
-    """
-    low = max(0, cue - _EVENT_WINDOW)
-    if boundary := _SENTENCE_START.search(text, low, cue):
-        low = boundary.end()
-    if _event_regex().search(text, low, cue):
-        return True
-    if not _COMMA.match(text, end, end + LOOKAROUND):
-        return False
-    boundary = _SENTENCE_END.search(text, end, end + _EVENT_WINDOW)
-    high = boundary.start() if boundary else min(len(text), end + _EVENT_WINDOW)
-    return _event_regex().search(text, end, high) is not None
-
-
-def _roles(text: str, cue_starts: list[int], cues: list[str], end: int) -> frozenset[str]:
-    """The cue roles, "venue" kept only when "tại"/"ở" names where an event was held."""
-    roles = set(cues)
-    if "venue" in roles and not _is_venue(text, cue_starts[cues.index("venue")], end):
-        roles.discard("venue")
-    return frozenset(roles)
 
 
 def _hit(text: str, m: Any) -> _Hit | None:
     """A checked mention for one name match, or None when the words say it is not a province."""
     entry = _entries()[fold(m["name"])]
     start = m.start("name")
-    cue_starts, cues = _cues_before(text, start)
+    cue_starts, cues = cues_before(text, start)
     last = cues[-1] if cues else None
     person = last == "person" and text[cue_starts[-1]].isupper()
     if entry.code is None or last in ("street", "locality") or person:
         return None
-    roles = _roles(text, cue_starts, cues, m.end("name"))
-    if _is_seat(text, start):
+    roles = mention_roles(text, cue_starts, cues, m.end("name"))
+    if is_seat(text, start):
         roles |= {"delegate"}  # "đại biểu Nguyễn Văn A (Đồng Tháp)": the seat, not the subject
-    if _work_regex().search(text, max(0, start - _CUE_WINDOW - _TITLE_CHARS), start):
+    if work_regex().search(text, max(0, start - CUE_WINDOW - TITLE_CHARS), start):
         roles |= {"work"}  # "tập thơ “Trường thơ Hải Phòng”": a title, not a place
-    if _is_residence(text, start):
+    if is_residence(text, start):
         roles |= {"residence"}  # "(33 tuổi, trú tại … tỉnh Yên Bái)": a home, not the story
     if entry.needs_cue:  # "TP. HCM" is the usual spelling: its cue stresses nothing
         if "admin" not in cues:
@@ -356,11 +232,7 @@ def lookup_province(name: str) -> Province | None:
     name = fold(name)
     entry = _entries().get(name)
     cues = _cue_prefix().match(name)
-    if (
-        entry is None
-        and cues
-        and {_cue_roles()[fold(c)] for c in cues.captures("cue")} == {"admin"}
-    ):
+    if entry is None and cues and {cue_roles()[fold(c)] for c in cues.captures("cue")} == {"admin"}:
         entry = _entries().get(fold(name[cues.end() :]))
     if entry is None or entry.code is None:
         return None

@@ -21,7 +21,8 @@ from functools import cache
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.numbers import AHEAD, NumberMatch, find_numbers, lookup
+from langnghe_extract.extract.number_grammar import AHEAD
+from langnghe_extract.extract.numbers import NumberMatch, find_numbers, lookup
 from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.models import Qualifier
 

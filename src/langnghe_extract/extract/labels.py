@@ -1,0 +1,76 @@
+"""Labels, not quantities: dates, clock times, document numbers, years and ordinals.
+
+``29/01/2026``, ``17:31``, ``148/KH-UBND``, ``2011-2019`` and ``lần thứ 3`` are written with
+digits but count nothing. A module of its own because such a figure is told by what stands next
+to it (a slash, a colon, a dash and a year, a label word before it), not by how it is read:
+``numbers`` asks ``is_label`` before it reads a core. The spelled-out ``năm`` that means
+"year" stays with the word reading in ``numbers``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from langnghe_extract.extract.number_grammar import AHEAD, BACKWARD, Grammar
+
+_DATE_OR_CODE_AFTER = regex.compile(
+    r"""[/:][\p{L}\d]                         # 29/01, 17:31, 148/KH-UBND, 52/2018
+      | [.,]\d                                 # the tail of a malformed digit run: 1.1.1.1
+      | [-.]\d{1,2}+[-.]\d{2,4}+(?!\d)          # 16-09-2021, 16.09.2021
+    """,
+    regex.VERBOSE,
+)
+# The characters the label patterns can start or end with next to a figure (see is_label).
+_MARKS_BEFORE = frozenset("/:+-.,")
+_DASHES = frozenset("-–—")
+_MARKS_AFTER = frozenset("/:.,-")
+_YEAR_AFTER = regex.compile(r"\s*+[-–—]\s*+(?:19|20)\d\d(?!\d)")
+_YEAR_DASH_BEFORE = regex.compile(r"(?:19|20)\d\d\s*+[-–—]\s*+\Z", BACKWARD)
+_GROUPED = regex.compile(r"\d{1,3}+(?:[.,]\d{3}+)++")
+# A dash, then a figure with grouped thousands: whoever writes 304.375 writes 2.000, not 2000.
+_GROUPED_AFTER_DASH = regex.compile(r"\s*+[-–—]\s*+\d{1,3}+(?:[.,]\d{3}+)++(?!\d)")
+_DATE_OR_CODE_BEFORE = regex.compile(
+    r"""(?:[/:+]|\d[-.,]                            # 29/01, GMT+7, 16-09-
+         |\p{L}-                                    # Covid-19, SARS-CoV-2: names, not figures
+       )\Z""",
+    BACKWARD | regex.VERBOSE,
+)
+
+
+def is_label(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Dates, times, document numbers, years and ordinals: never quantities.
+
+    The patterns before and after the figure are tried only when the character next to it can
+    open them (``_MARKS_BEFORE``, ``_DASHES``, ``_MARKS_AFTER``): most figures stand between
+    spaces, and a pattern tried costs a microsecond even when it fails at once.
+    """
+    before = text[start - 1] if start else ""
+    if before in _MARKS_BEFORE and _DATE_OR_CODE_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    if (
+        text[max(0, start - 8) : start].rstrip()[-1:] in _DASHES
+        and _YEAR_DASH_BEFORE.search(text, max(0, start - 8), start)
+        and not _GROUPED.fullmatch(text, start, end)
+    ):
+        return True  # the second year of 2011-2019, but 304.375 in "1947 – 304.375 USD"
+    after = None
+    if text[end : end + 1] in _MARKS_AFTER:
+        after = _DATE_OR_CODE_AFTER.match(text, end, end + AHEAD)
+    if after is not None and (after.group()[0] in "/:.," or end - start <= 2):
+        return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
+    if _is_year(text[start:end]) and _is_year_before_dash(text, end):
+        return True  # the first year of 2011-2019; 1947 in "1947 – 304.375 USD"
+    return grammar.label_before.search(text, max(0, start - 20), start) is not None
+
+
+def _is_year_before_dash(text: str, end: int) -> bool:
+    """A year-like figure before a dash is a year when a year or a grouped figure follows:
+    ``2011-2019`` is a period, ``1947 – 304.375 USD`` a year and a price; ``2000-3000`` a range."""
+    return bool(
+        _YEAR_AFTER.match(text, end, end + AHEAD)
+        or _GROUPED_AFTER_DASH.match(text, end, end + AHEAD)
+    )
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdecimal() and 1900 <= int(digits) <= 2100

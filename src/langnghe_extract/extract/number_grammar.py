@@ -1,0 +1,155 @@
+"""The number grammar's patterns, compiled once from ``data/number_words.toml``, ``cues.toml``
+and ``units.toml``: the core (digits, number words, ``hàng nghìn``), multipliers, qualifiers,
+range words, labels and the units a range bound may carry.
+
+A module of its own because the patterns are built in one place and read in two: ``numbers``
+reads figures with them and ``labels`` rejects the figures that are dates, years and document
+numbers. Both import the grammar (and the window bounds ``AHEAD`` and ``BACKWARD``) from here,
+so neither imports the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from langnghe_extract.data import load_table
+from langnghe_extract.extract.patterns import (
+    WORD_END,
+    WORD_START,
+    WordStarts,
+    canonical,
+    or_regex,
+)
+from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS
+from langnghe_extract.models import Qualifier
+
+MAX_DIGITS = 30  # longer digit runs are identifiers or garbage, never figures
+# How far past a position a pattern may look. Every match after a number is bounded by it: the
+# ``regex`` module scans ahead for a pattern's literal ("mấy"), which unbounded makes each call
+# O(text) and a text dense with numbers quadratic.
+AHEAD = 80
+# Patterns that end at a number (``hơn ``, ``lần thứ ``) search right to left from it: one
+# attempt at the number instead of one per character of the window before it.
+BACKWARD = regex.REVERSE
+
+
+@dataclass(frozen=True)
+class Grammar:
+    core: regex.Pattern[str]
+    core_start: WordStarts  # where a core can start: a digit, "+" or a first number word
+    multiplier: regex.Pattern[str]
+    qualifier_before: regex.Pattern[str]
+    range_between: regex.Pattern[str]
+    range_from: regex.Pattern[str]
+    label_before: regex.Pattern[str]
+    units: dict[str, int]
+    qualifiers: dict[str, Qualifier]
+    comparative: regex.Pattern[str]
+    year_word: str
+    year_before: regex.Pattern[str]
+    year_after: regex.Pattern[str]
+    vague_after: regex.Pattern[str]
+    decimal_after: regex.Pattern[str]
+    bound_unit: regex.Pattern[str]  # "%" or a currency written after each bound: 70%-80%
+    bound_codes: dict[str, str]  # the unit a bound's word stands for: "đ" → VND, "%" → %
+
+
+@cache
+def load_grammar() -> Grammar:
+    words = load_table("number_words")
+    cues = load_table("cues")
+    units: dict[str, int] = {**words["units"], **words["abbreviations"]}
+    order_words = {k: v for k, v in words["order"].items() if k != "prefixes"}
+    units.update(order_words)
+    number_words = [
+        *words["digits"],
+        *words["final_digits"],
+        *words["tens"],
+        *words["units"],
+        *words["linkers"]["words"],
+    ]
+    never_first = words["not_a_number"]["never_first"]
+    leading = [w for w in [*words["digits"], "mười"] if w not in never_first]
+    core = regex.compile(
+        rf"""{WORD_START}
+        (?:
+          (?P<order>{or_regex(words["order"]["prefixes"])}[\s_]++{or_regex(order_words)}
+                    (?:[\s_]++{or_regex(order_words)}){{0,2}}+)
+          {WORD_END}
+        | (?P<skip>(?:\+84|0)\d{{2,3}}+(?:[ .\-]?+\d{{3,4}}+){{2}}+(?![.,]?\d))  # phones
+        | (?P<skip>0\d{{3,}}+)                                 # 0912345678, 0243: no figure
+        | (?P<skip>\d{{1,4}}+(?:[-/:]\d{{1,4}}+){{2,}}+)           # 29/01/2026, 16-09-2021, 1-1-1-…
+        | (?P<digits>\d{{1,{MAX_DIGITS}}}+(?:[.,]\d{{1,{MAX_DIGITS}}}+)*+)(?!\p{{N}})
+        | (?!{words["year_word"]["word"]}[\s_]++\d)  # "năm 2019": the year, skipped at once
+          (?P<words>{or_regex(leading)}{WORD_END}
+                    (?:[\s_]++{or_regex(number_words)}{WORD_END}){{0,{MAX_NUMBER_WORDS - 1}}}+)
+        )""",
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+    big_units = dict(words["units"])
+    multiplier = regex.compile(
+        rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){WORD_END}){{1,3}}+  # trăm nghìn tỷ
+          | \s?(?P<mult>{or_regex(words["abbreviations"])})             # 5tr, 200k, 3,5 trđ
+            (?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+    qualifier_map = {
+        canonical(w): Qualifier(name)
+        for name in ("over", "under", "about")
+        for w in cues["qualifiers"][name]
+    }
+    qualifier_before = regex.compile(
+        rf"{WORD_START}(?P<q>{or_regex(qualifier_map)})\s++(?:{or_regex(cues['range_words']['before'])}\s++)?\Z",
+        BACKWARD | regex.IGNORECASE,
+    )
+    labels = words["label_markers"]["words"]
+    unit_table = load_table("units")
+    bound_codes = {canonical(w): "%" for w in unit_table["percent_words"]["signs"]}
+    bound_codes.update({canonical(w): code for w, code in unit_table["currencies"].items()})
+    return Grammar(
+        core=core,
+        core_start=WordStarts.of([*words["order"]["prefixes"], *leading, "+"], r"\d++"),
+        multiplier=multiplier,
+        qualifier_before=qualifier_before,
+        range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
+        range_from=regex.compile(
+            rf"{WORD_START}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z", BACKWARD
+        ),
+        label_before=regex.compile(
+            rf"{WORD_START}{or_regex(labels)}\s*+\Z", BACKWARD | regex.IGNORECASE
+        ),
+        units=units,
+        qualifiers=qualifier_map,
+        comparative=regex.compile(
+            rf"{WORD_START}{or_regex(cues['comparatives']['words'])}[\s_]++\Z",
+            BACKWARD | regex.IGNORECASE,
+        ),
+        year_word=words["year_word"]["word"],
+        year_before=regex.compile(
+            rf"""(?:{WORD_START}{or_regex(words["year_word"]["before"])}[\s_]++  # mỗi năm
+               | {WORD_START}{or_regex(number_words)}[\s_]++  # ba năm: a number counts years
+               | \d[\s_]++ | /[\s_]*+                   # 4 năm, đồng/năm
+               )\Z""",
+            BACKWARD | regex.IGNORECASE | regex.VERBOSE,
+        ),
+        year_after=regex.compile(
+            rf"\s++{or_regex(words['year_word']['after'])}{WORD_END}", regex.IGNORECASE
+        ),
+        decimal_after=regex.compile(  # after the lower bound too: "36,150 – 36,350 triệu đồng"
+            rf"""(?:\s*+[-–—]\s*+\d++(?:,\d++)?+)?+
+                 \s*+(?:{or_regex(words["units"])}{WORD_END}
+                     | {or_regex(words["abbreviations"])}(?=đ|\.đ|[^\p{{L}}\p{{N}}]|$)
+                     | {or_regex(load_table("units")["percent_words"]["signs"])})""",
+            regex.IGNORECASE | regex.VERBOSE,
+        ),
+        bound_unit=regex.compile(
+            rf"[ \t]*+(?P<u>{or_regex(bound_codes)})(?![\p{{L}}\p{{M}}_])", regex.IGNORECASE
+        ),
+        bound_codes=bound_codes,
+        vague_after=regex.compile(
+            rf"[\s_]++{or_regex(words['not_a_number']['vague_after'])}{WORD_END}", regex.I
+        ),
+    )
