@@ -323,6 +323,8 @@ CURRENCIES: list[Row] = [
     ("hai đồng phạm bị bắt", "hai", 2, None, None, "exact", None),
     ("cuốn sách có 3 đồng tác giả", "3", 3, None, None, "exact", None),
     ("hội nghị có 2 đồng chủ tịch", "2", 2, None, None, "exact", None),
+    ("tỉnh có 9 đô thị", "9", 9, None, None, "exact", None),
+    ("giá 9 đô một chiếc", "9 đô", 9, None, "USD", "exact", None),
     # prices per unit of goods the trade quotes: gold by the tael, shares, timber by the m3
     (
         "giá 55,1 triệu đồng/lượng",

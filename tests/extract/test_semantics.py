@@ -540,6 +540,17 @@ PLACE: list[Row] = [
     ("Ở huyện Thường Tín, 2.500 lao động làm nghề sơn mài.", [{"place": "huyện Thường Tín"}]),
     ("Thị xã Từ Sơn có 70 doanh nghiệp đồ gỗ.", [{"place": "Thị xã Từ Sơn"}]),
     ("Tỉnh Bắc Ninh có 62 làng nghề.", [{"place": None}]),
+    # a sentence opening with the place and "là" is about it, up to its first ";"
+    (
+        "Huyện Phú Xuyên là địa phương có nhiều làng nghề nhất tỉnh với 45 làng nghề.",
+        [{"kind": "villages", "value": 45, "place": "Huyện Phú Xuyên"}],
+    ),
+    (
+        "Xã Vạn Phúc vốn là làng lụa nổi tiếng, hiện có 800 hộ làm nghề; toàn tỉnh có 5.000 hộ.",
+        [{"value": 800, "place": "Xã Vạn Phúc"}, {"value": 5000, "place": None}],
+    ),
+    # a place that reports is a speaker, not the figure's scope
+    ("Huyện Gia Lâm cho biết, toàn tỉnh có 100 làng nghề.", [{"place": None}]),
     (
         "Huyện Ứng Hòa có 20 làng nghề, huyện Mỹ Đức có 12 làng nghề.",
         [{"place": "Huyện Ứng Hòa"}, {"place": "huyện Mỹ Đức"}],

@@ -57,6 +57,7 @@ class _Cues:
     place: regex.Pattern[str]
     place_frame: regex.Pattern[str]
     place_after: regex.Pattern[str]
+    place_topic: regex.Pattern[str]
 
 
 # a proper name: up to four capitalised words, spaced or joined by "_" (segmented corpora)
@@ -95,6 +96,10 @@ def _cues() -> _Cues:
         ),
         place_after=regex.compile(
             rf"\s*+(?i:{or_regex(place['after'])})\s++(?P<place>{prefixes}[\s_]++{_NAME})"
+        ),
+        place_topic=regex.compile(
+            rf"\s*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
+            rf"(?i:{or_regex(place['topic_verbs'])}){WORD_END}[^;]*+\Z"
         ),
     )
 
@@ -147,7 +152,9 @@ def _carries_over(text: str, measure: regex.Match[str], segment: int, position: 
 def find_place(text: str, sentence: Span, position: int, end: int | None = None) -> str | None:
     """A district, commune or village named as the subject right before the figure, else right
     after its quote (``45 làng nghề của huyện Phú Xuyên``, quote ending at ``end``), else in a
-    sentence-initial frame (``Tại xã Bát Tràng, …``) that covers the sentence.
+    sentence-initial frame (``Tại xã Bát Tràng, …``) that covers the sentence, else as the
+    topic the sentence opens with (``Huyện Phú Xuyên là địa phương có nhiều làng nghề nhất với
+    45 làng``), up to the first ``;``.
 
     >>> text = "Huyện Chương Mỹ có 36 làng được công nhận"
     >>> find_place(text, (0, len(text)), text.index("36"))
@@ -158,6 +165,9 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
     >>> text = "toàn tỉnh Thanh Hóa có 118 làng nghề"
     >>> find_place(text, (0, len(text)), text.index("118")) is None
     True
+    >>> text = "Huyện Phú Xuyên là địa phương có nhiều làng nghề nhất với 45 làng"
+    >>> find_place(text, (0, len(text)), text.index("45"))
+    'Huyện Phú Xuyên'
     """
     cues = _cues()
     found = cues.place.search(text, max(sentence[0], position - 80), position)
@@ -165,4 +175,6 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
         found = cues.place_after.match(text, end, sentence[1])
     if found is None:
         found = cues.place_frame.match(text, sentence[0], position)
+    if found is None:
+        found = cues.place_topic.match(text, sentence[0], position)
     return found.group("place") if found is not None else None
