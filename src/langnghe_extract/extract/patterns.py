@@ -79,17 +79,7 @@ class WordStarts:
 
     def positions(self, text: str) -> list[int]:
         """Every position, in order, where a word or a mark starts (not after a letter)."""
-        lower = text.lower()
-        if len(lower) != len(text):  # "İ" lower-cases to two characters: offsets would move
-            return [m.start() for m in self.fallback.finditer(text)]
-        found = {m.start() for m in self.marks.finditer(text)} if self.marks else set()
-        for word in self.words:
-            at = lower.find(word)
-            while at != -1:
-                if at == 0 or not lower[at - 1].isalpha():
-                    found.add(at)
-                at = lower.find(word, at + 1)
-        return sorted(found)
+        return self.positions_in(text, 0, len(text))
 
     def positions_in(self, text: str, start: int, end: int) -> list[int]:
         """Like ``positions``, for the part ``text[start:end]`` only (a sentence): where a
@@ -100,7 +90,7 @@ class WordStarts:
         [4, 10]
         """
         lower = _lowered(text, start, end)
-        if lower is None:
+        if lower is None:  # "İ" lower-cases to two characters: offsets would move
             return [m.start() for m in self.fallback.finditer(text, start, end)]
         found = {m.start() for m in self.marks.finditer(text, start, end)} if self.marks else set()
         for word in self.words:
