@@ -540,6 +540,14 @@ PLACE: list[Row] = [
     ("Ở huyện Thường Tín, 2.500 lao động làm nghề sơn mài.", [{"place": "huyện Thường Tín"}]),
     ("Thị xã Từ Sơn có 70 doanh nghiệp đồ gỗ.", [{"place": "Thị xã Từ Sơn"}]),
     ("Tỉnh Bắc Ninh có 62 làng nghề.", [{"place": None}]),
+    (
+        "Dự kiến năm 2025 doanh thu đạt 60 tỷ đồng, năm qua đạt 40 tỷ đồng.",
+        [{"year": 2025, "status": "forecast"}, {"year": None, "status": "actual"}],
+    ),
+    (
+        "Tỉnh phấn đấu đến năm 2025 có 200 làng nghề; năm qua đã công nhận 15 làng nghề.",
+        [{"status": "target"}, {"year": None, "status": "actual"}],
+    ),
     # a sentence opening with the place and "là" is about it, up to its first ";"
     (
         "Huyện Phú Xuyên là địa phương có nhiều làng nghề nhất tỉnh với 45 làng nghề.",
@@ -581,6 +589,8 @@ DATED: list[tuple[str, str | None, dict[str, Any]]] = [
     ("Năm nay, huyện đào tạo 400 lao động.", "2021-09-16T10:04+07:00", {"year": 2021}),
     ("Mấy năm nay, làng có thêm 40 hộ làm nghề.", "2021-09-16", {"year": None}),
     ("Doanh thu tăng 12% so với năm ngoái.", "2021-04-03", {"year": None}),
+    # the recent past has no year to name, and an earlier part's year does not reach past it
+    ("Những năm qua, làng có thêm 40 hộ làm nghề.", "2021-09-16", {"year": None}),
     ("Đến năm 2025, toàn tỉnh có 60 làng nghề.", "2022-03-01", {"status": "target"}),
     ("Đến năm 2020, toàn tỉnh có 60 làng nghề.", "2022-03-01", {"status": "actual"}),
     (

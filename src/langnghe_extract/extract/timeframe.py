@@ -68,7 +68,7 @@ _YEAR = rf"(?:{'|'.join(_CENTURIES)})\d\d"
 
 
 def _time_regex(time: dict[str, Any]) -> regex.Pattern[str]:
-    relative = or_regex(time["relative"])
+    relative = or_regex([*time["relative"], *time["unnamed_past"]])
     return regex.compile(
         rf"""{WORD_START}(?:
         (?:{or_regex(time["period_words"])}\s++)?(?P<a>{_YEAR})\s*+[-–—]\s*+(?:năm\s++)?(?P<b>{_YEAR})
@@ -83,7 +83,8 @@ def _time_regex(time: dict[str, Any]) -> regex.Pattern[str]:
 def _time_first_words(time: dict[str, Any]) -> list[str]:
     """The words a time expression of ``_time_regex`` can start with, or a bare year's century:
     ``str.find`` of ``"20"`` is cheaper than a scan for every digit."""
-    return [*time["period_words"], "từ", *time["year_words"], *time["relative"], *_CENTURIES]
+    relative = [*time["relative"], *time["unnamed_past"]]
+    return [*time["period_words"], "từ", *time["year_words"], *relative, *_CENTURIES]
 
 
 @cache
@@ -249,8 +250,8 @@ def _plan_year_of_done(
 def _when(match: regex.Match[str]) -> When:
     cues = _cues()
     low, high = cues.year_range
-    if match.group("rel"):
-        return When(relative_year=cues.relative[canonical(match.group("rel"))])
+    if match.group("rel"):  # "năm qua" (unnamed_past) is no key: no year at all
+        return When(relative_year=cues.relative.get(canonical(match.group("rel"))))
     if match.group("y"):
         year = int(match.group("y"))
         return When(year=year) if low <= year <= high else When()
