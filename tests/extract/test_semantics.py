@@ -142,6 +142,16 @@ NOT_FACTS: list[Row] = [
     # effort and ratios are no shares
     ("Bà con nỗ lực 200% để kịp giao hàng Tết.", []),
     ("Thợ phải cố gắng gấp 200%, 300% mới kịp đơn hàng.", []),
+    # accident victims and rehab inmates are no labour figures
+    ("Cần cẩu đổ sập khiến hai công nhân tử vong tại chỗ.", []),
+    ("Vụ cháy xưởng làm 3 lao động bị thương.", []),
+    ("Đêm qua, 17 học viên cai nghiện bỏ trốn khỏi trung tâm.", []),
+    # "ngoài" opening a clause is "besides", no bound; inside one it is "over"
+    (
+        "Ngoài 5 nhà máy trên, tỉnh còn 12 dự án chậm tiến độ.",
+        [{"value": 5, "qualifier": "exact"}],
+    ),
+    ("Làng có 30 nghệ nhân ngoài 60 tuổi.", [{"value": 30, "qualifier": "exact"}]),
     ("Nhờ nỗ lực, sản lượng tăng 20%, 30% so với năm trước.", [{"value": 20.0}, {"value": 30.0}]),
     ("Doanh thu của làng tăng gấp 2 lần so với trước.", []),
     # output volumes are units of goods, not product lines

@@ -48,6 +48,7 @@ class Grammar:
     units: dict[str, int]
     qualifiers: dict[str, Qualifier]
     comparative: regex.Pattern[str]
+    besides: frozenset[str]  # qualifiers that mean "besides" when they open a clause ("ngoài")
     year_word: str
     year_before: regex.Pattern[str]
     year_after: regex.Pattern[str]
@@ -127,6 +128,7 @@ def load_grammar() -> Grammar:
             rf"{WORD_START}{or_regex(cues['comparatives']['words'])}[\s_]++\Z",
             BACKWARD | regex.IGNORECASE,
         ),
+        besides=frozenset(canonical(w) for w in cues["qualifiers_besides"]["words"]),
         year_word=words["year_word"]["word"],
         year_before=regex.compile(
             rf"""(?:{WORD_START}{or_regex(words["year_word"]["before"])}[\s_]++  # mỗi năm

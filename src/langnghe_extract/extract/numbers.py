@@ -347,6 +347,8 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
         found = grammar.qualifier_before.search(text, window_start, start)
         if found is not None and _is_comparison(text, found, window_start, grammar):
             found = None  # "cao hơn 4%": by how much, not a bound
+        if found is not None and _means_besides(text, found, grammar):
+            found = None  # "Ngoài 5 nhà máy trên, …": besides, not over
         if found is not None:
             qualifier = lookup(grammar.qualifiers, found.group("q"))
             start = found.start("q")
@@ -357,6 +359,19 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
     if start == match.start and qualifier is match.qualifier:
         return match
     return replace(match, start=start, qualifier=qualifier)
+
+
+_CLAUSE_OPENERS = frozenset(',.;:!?(\n"“')
+
+
+def _means_besides(text: str, found: regex.Match[str], grammar: Grammar) -> bool:
+    """``ngoài`` opening a clause (``Ngoài 5 nhà máy trên, …``, ``…, ngoài 5 nhà máy, …``)
+    means besides: no bound. A lone lower-case phrase keeps the usual reading (over)."""
+    word = found.group("q")
+    if canonical(word) not in grammar.besides:
+        return False
+    before = text[max(0, found.start("q") - 40) : found.start("q")].rstrip()
+    return before[-1] in _CLAUSE_OPENERS if before else word[0].isupper()
 
 
 def _is_comparison(text: str, found: regex.Match[str], window_start: int, grammar: Grammar) -> bool:
