@@ -103,6 +103,30 @@ def test_related_tail_of_short_headlines_without_times() -> None:
     assert doc.text == BODY
 
 
+def test_related_tail_of_one_or_two_headlines_at_the_end() -> None:
+    # GIVEN a short list closing the page THEN its headlines' figures do not reach the text
+    items = (
+        "Tin liên quan",
+        "Hà Tĩnh: 120 sản phẩm OCOP được công nhận",
+        "Thanh Hóa có 50 làng nghề",
+    )
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, *items))
+    assert doc.text == BODY
+    assert "related_tail" in rules_of(cuts)
+
+
+def test_related_box_between_paragraphs_is_cut() -> None:
+    # GIVEN a CMS "Tin liên quan" box inside the body THEN the box goes, the paragraphs stay
+    box = (
+        "Tin liên quan",
+        "Hà Tĩnh: 120 sản phẩm OCOP được công nhận",
+        "Thanh Hóa có 50 làng nghề",
+    )
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, *box, BODY2))
+    assert doc.text == lines_of(BODY, BODY2)
+    assert "related_marker" in rules_of(cuts)
+
+
 def test_marker_followed_by_a_paragraph_cuts_no_tail() -> None:
     doc, cuts = clean(lines_of("Tiêu đề bài", BODY, "Xem thêm", BODY2))
     assert doc.text == lines_of(BODY, BODY2)

@@ -19,6 +19,7 @@ from langnghe_extract.page import Page
 
 HEADLINE_MAX = 200  # characters: a related-news headline is shorter than this
 LOOKAHEAD = 12  # lines looked at after a related-news marker
+BOX_ITEMS = 8  # lines a related box inside the body holds at most (headlines, time lines)
 
 _ITEM_DATED = regex.compile(r"\d{1,2}:\d{2}\s*+\|\s*+\d{1,2}/\d{1,2}/\d{4}(?:\s.{0,120}+)?+")
 _ITEM_DATE_FIRST = regex.compile(
@@ -77,7 +78,7 @@ def _opens_headline_list(page: Page, following: list[int]) -> bool:
         if not _is_headline_like(page.lines[i]) and not is_item_meta(page.lines[i]):
             break
         window.append(page.lines[i])
-    if not following:
+    if len(window) == len(following):  # headlines to the very end, however few
         return True
     if sum(map(is_item_meta, window)) >= 2:
         return True
@@ -85,17 +86,34 @@ def _opens_headline_list(page: Page, following: list[int]) -> bool:
 
 
 def cut_related_markers(page: Page, rule: str) -> None:
-    """A marker line that opens no list ("Xem thêm" alone), or carries one headline after ":"."""
+    """A related box inside the body (the marker and the headline-like lines right after it,
+    up to the next paragraph: CMS templates put "Tin liên quan" boxes between paragraphs), a
+    marker alone, or a marker carrying one headline after ":"."""
     inline = _line_patterns()["related_inline"]
-    for i in page.kept():
+    kept = page.kept()
+    for pos, i in enumerate(kept):
         line = page.lines[i]
-        if is_related_marker(line) or (
+        if is_related_marker(line):
+            for j in [i, *_box_items(page, kept[pos + 1 :])]:
+                page.cut(j, rule)
+        elif (
             len(line) <= HEADLINE_MAX
             and ":" in line
             and (m := inline.match(line))
             and _is_headline_like(line[m.end() :].strip())
         ):
             page.cut(i, rule)
+
+
+def _box_items(page: Page, following: list[int]) -> list[int]:
+    """The headlines (and their time lines) right after a related marker, before the next
+    paragraph: a box holds a few, so at most ``BOX_ITEMS`` lines are taken."""
+    items: list[int] = []
+    for i in following[:BOX_ITEMS]:
+        if not (_is_headline_like(page.lines[i]) or is_item_meta(page.lines[i])):
+            break
+        items.append(i)
+    return items
 
 
 def cut_stray_headline_items(page: Page, rule: str) -> None:
