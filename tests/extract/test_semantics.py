@@ -142,6 +142,17 @@ NOT_FACTS: list[Row] = [
     # effort and ratios are no shares
     ("Bà con nỗ lực 200% để kịp giao hàng Tết.", []),
     ("Thợ phải cố gắng gấp 200%, 300% mới kịp đơn hàng.", []),
+    # "số sản phẩm OCOP" as the subject of a later figure in its comma part
+    (
+        "Giai đoạn 2021 - 2025, tỉnh phấn đấu nâng tổng số sản phẩm OCOP lên 500 sản phẩm.",
+        [{"kind": "ocop_products", "value": 500, "status": "target"}],
+    ),
+    ("Đến nay, số sản phẩm đạt OCOP của tỉnh là 120 sản phẩm.", [{"kind": "ocop_products"}]),
+    (
+        "Tỉnh có 120 sản phẩm OCOP và 40 sản phẩm tiêu biểu.",
+        [{"kind": "ocop_products"}, {"kind": "products"}],
+    ),
+    ("Ngoài số sản phẩm OCOP, tỉnh có 300 sản phẩm khác.", [{"kind": "products"}]),
     # accident victims and rehab inmates are no labour figures
     ("Cần cẩu đổ sập khiến hai công nhân tử vong tại chỗ.", []),
     ("Vụ cháy xưởng làm 3 lao động bị thương.", []),

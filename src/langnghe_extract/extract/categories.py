@@ -18,6 +18,8 @@ from langnghe_extract.extract.numbers import NumberMatch
 from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.models import Kind
 
+SUBJECT_REACH = 80  # characters before a count where "số sản phẩm OCOP" may stand as its subject
+
 
 @dataclass(frozen=True)
 class _Tables:
@@ -29,6 +31,7 @@ class _Tables:
     level_after: regex.Pattern[str]
     level_names: dict[str, str]
     ocop: regex.Pattern[str]
+    ocop_subject: regex.Pattern[str]
     stars: regex.Pattern[str]
     stars_bare: regex.Pattern[str]
     rate_before: regex.Pattern[str]
@@ -56,6 +59,9 @@ def _tables() -> _Tables:
         level_after=regex.compile(rf"[ \t]++(?P<level>{or_regex(levels)}){WORD_END}", regex.I),
         level_names={canonical(k): v for k, v in levels.items()},
         ocop=regex.compile(rf"{WORD_START}{or_regex(ocop['markers'])}{WORD_END}", regex.I),
+        ocop_subject=regex.compile(  # the subject, then no figure before this one
+            rf"{WORD_START}{or_regex(ocop['subject'])}{WORD_END}[^\p{{N}},;]*+\Z", regex.I
+        ),
         stars=regex.compile(
             rf"{WORD_START}(?:{or_regex(ocop['star_lead'])}\s++)(?:từ\s++)?(?P<stars>[1-5])"
             rf"(?:\s*+[-–]\s*+[1-5])?\s++{ocop['star_word']}(?P<up>\s++trở\s++lên)?{WORD_END}",
@@ -196,7 +202,8 @@ def _product_frame(
         stars = tables.stars_bare.match(text, cand.end, clause_end)
     markers = list(tables.ocop.finditer(text, cand.end, window_end))
     marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
-    if not (tables.ocop.search(cand.unit) or stars or marker):
+    subject = tables.ocop_subject.search(text, max(0, cand.start - SUBJECT_REACH), cand.start)
+    if not (tables.ocop.search(cand.unit) or stars or marker or subject):
         return cand
     end = max(cand.end, marker.end() if marker else 0, stars.end() if stars else 0)
     return replace(
