@@ -561,6 +561,12 @@ PLACE: list[Row] = [
     ("Ở huyện Thường Tín, 2.500 lao động làm nghề sơn mài.", [{"place": "huyện Thường Tín"}]),
     ("Thị xã Từ Sơn có 70 doanh nghiệp đồ gỗ.", [{"place": "Thị xã Từ Sơn"}]),
     ("Tỉnh Bắc Ninh có 62 làng nghề.", [{"place": None}]),
+    # a part after "trong đó" belongs to the place of the whole it divides
+    (
+        "Xã Bát Tràng hiện có khoảng 1.000 hộ làm gốm, trong đó hơn 300 hộ có lò riêng.",
+        [{"place": "Xã Bát Tràng"}, {"value": 300, "place": "Xã Bát Tràng"}],
+    ),
+    ("Xã Vân Hà có 50 hộ làm mây, toàn tỉnh có 500 hộ.", [{"place": "Xã Vân Hà"}, {"place": None}]),
     (
         "Dự kiến năm 2025 doanh thu đạt 60 tỷ đồng, năm qua đạt 40 tỷ đồng.",
         [{"year": 2025, "status": "forecast"}, {"year": None, "status": "actual"}],

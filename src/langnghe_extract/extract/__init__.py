@@ -79,8 +79,30 @@ def extract_all(text: str) -> list[Found]:
         elif candidate is not None and candidate.kind in _HEADS:
             head = (sentence, candidate)
         if candidate is not None:
-            found.append(Found(candidate, _frame(text, candidate, site)))
+            frame = _frame(text, candidate, site)
+            if found and frame.place is None:
+                frame = _place_of_whole(text, found[-1], candidate, sentence, frame)
+            found.append(Found(candidate, frame))
     return found
+
+
+def _place_of_whole(
+    text: str, whole: Found, part: Candidate, sentence: Span, frame: Frame
+) -> Frame:
+    """A part named after ``trong đó`` (``…, trong đó hơn 300 hộ có lò riêng``) takes the place
+    of the figure it divides, the one just before it in its sentence."""
+    place = whole.frame.place
+    if place is None or whole.candidate.end < sentence[0]:
+        return frame
+    if _part_of_regex().search(text, whole.candidate.end, part.start) is None:
+        return frame
+    return replace(frame, place=place)
+
+
+@cache
+def _part_of_regex() -> regex.Pattern[str]:
+    words = load_table("cues")["elided"]["part_of"]
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}_]){or_regex(words)}{WORD_END}", regex.I)
 
 
 # counts whose noun a later part of the sentence may leave out: "52 sản phẩm …, 17 cấp tỉnh"
