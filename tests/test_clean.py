@@ -1049,3 +1049,21 @@ def test_literal_prechecks_never_skip_a_match(line: str) -> None:
     ]
     assert all(precheck for matched, precheck in checks if matched)
     assert any(matched for matched, _ in checks) or line.endswith("độ C.")
+
+
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        ("Quảng Nam, 20/3/2024 - ", "2024-03-20"),
+        ("Hà Nội, ngày 5 tháng 6 năm 2023 - ", "2023-06-05"),
+        ("Ông Nam, 60 tuổi - ", None),  # a person and an age, no date
+    ],
+)
+def test_dateline_opening_the_first_paragraph_dates_the_article(
+    opening: str, published: str | None
+) -> None:
+    # GIVEN "Place, date - " before the first sentence THEN it is the article's date, and the
+    # line stays whole (its place may be the only one named)
+    doc, _ = clean(lines_of("Tiêu đề bài", opening + BODY))
+    assert doc.published == published
+    assert doc.text == opening + BODY

@@ -199,6 +199,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("scraped_fragment", widgets.cut_scraped_fragments),
     ("caption_after_title", headline.cut_caption_after_title),
     ("agency_prefix", furniture.trim_agency_prefix),
+    ("dateline", headline.take_dateline),
     # the end of the body
     ("byline", headline.take_byline),
     ("pdf_columns_glued", pdf_text.warn_glued_columns),

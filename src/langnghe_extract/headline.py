@@ -88,6 +88,27 @@ def take_date_line(page: Page, rule: str) -> None:
             page.cut(i, rule)
 
 
+# "Quảng Nam, 20/3/2024 - Năm 2023, …": a place, a comma, a date and a dash open the first
+# paragraph; the place is up to four capitalised words, the date what ``dates`` can read
+_DATELINE = regex.compile(
+    r"(?P<place>\p{Lu}[\p{L}\p{M}.]*+(?:\ \p{Lu}[\p{L}\p{M}.]*+){0,3}+)\s*+,\s*+"
+    r"(?P<date>[^\n]{6,40}?)\s++[-–—]\s++(?=[\p{Lu}\d\"“])"
+)
+
+
+def take_dateline(page: Page, rule: str) -> None:
+    """A dateline opening the first paragraph ("Quảng Nam, 20/3/2024 - …") gives the article's
+    date when nothing else did. The line stays as it is: its place may be the only one the
+    article names, and a date is never read as a figure."""
+    del rule  # nothing is cut
+    after_title = [i for i in page.kept() if page.title_index is None or i > page.title_index]
+    if page.published is not None or not after_title:
+        return
+    found = _DATELINE.match(page.lines[after_title[0]])
+    if found is not None:
+        page.published = dates.parse_date_line(found.group("date"))
+
+
 def take_title(page: Page, rule: str) -> None:
     """The headline: a text dump's first line; a PDF page's all-caps block (joined with spaces)."""
     zone = page.header_zone()
