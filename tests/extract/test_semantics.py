@@ -153,6 +153,18 @@ NOT_FACTS: list[Row] = [
         [{"kind": "ocop_products"}, {"kind": "products"}],
     ),
     ("Ngoài số sản phẩm OCOP, tỉnh có 300 sản phẩm khác.", [{"kind": "products"}]),
+    # a bare product count listed right after an OCOP count shares its frame
+    (
+        "Năm 2026, tỉnh phấn đấu có thêm 50 sản phẩm OCOP cấp xã và 20 sản phẩm cấp tỉnh.",
+        [
+            {"kind": "ocop_products", "category": "commune"},
+            {"kind": "ocop_products", "category": "province", "value": 20},
+        ],
+    ),
+    (
+        "Tỉnh có 47 sản phẩm CNNT tiêu biểu cấp huyện, 24 sản phẩm cấp tỉnh.",
+        [{"kind": "products"}, {"kind": "products"}],
+    ),
     # accident victims and rehab inmates are no labour figures
     ("Cần cẩu đổ sập khiến hai công nhân tử vong tại chỗ.", []),
     ("Vụ cháy xưởng làm 3 lao động bị thương.", []),
@@ -567,6 +579,10 @@ PLACE: list[Row] = [
         [{"place": "Xã Bát Tràng"}, {"value": 300, "place": "Xã Bát Tràng"}],
     ),
     ("Xã Vân Hà có 50 hộ làm mây, toàn tỉnh có 500 hộ.", [{"place": "Xã Vân Hà"}, {"place": None}]),
+    (
+        "Xã Hải Hậu có 12 làng nghề với hơn 2.000 hộ tham gia.",
+        [{"place": "Xã Hải Hậu"}, {"value": 2000, "place": "Xã Hải Hậu"}],
+    ),
     (
         "Dự kiến năm 2025 doanh thu đạt 60 tỷ đồng, năm qua đạt 40 tỷ đồng.",
         [{"year": 2025, "status": "forecast"}, {"year": None, "status": "actual"}],

@@ -77,6 +77,8 @@ def extract_all(text: str) -> list[Found]:
         if candidate is None and head is not None and head[0] == sentence:
             candidate = elided_count(text, number, head[1], site.window_end)
         elif candidate is not None and candidate.kind in _HEADS:
+            if head is not None and head[0] == sentence:
+                candidate = _ocop_in_list(text, head[1], candidate)
             head = (sentence, candidate)
         if candidate is not None:
             frame = _frame(text, candidate, site)
@@ -84,6 +86,22 @@ def extract_all(text: str) -> list[Found]:
                 frame = _place_of_whole(text, found[-1], candidate, sentence, frame)
             found.append(Found(candidate, frame))
     return found
+
+
+def _ocop_in_list(text: str, previous: Candidate, candidate: Candidate) -> Candidate:
+    """A bare product count listed right after an OCOP count shares its frame: "50 sản phẩm
+    OCOP cấp xã và 20 sản phẩm cấp tỉnh" are both OCOP products (only "," or "và" between)."""
+    if previous.kind is not Kind.OCOP_PRODUCTS or candidate.kind is not Kind.PRODUCTS:
+        return candidate
+    if candidate.unit != _BARE_PRODUCT or not _LIST_LINK.fullmatch(
+        text, previous.end, candidate.start
+    ):
+        return candidate
+    return replace(candidate, kind=Kind.OCOP_PRODUCTS, rule="count:ocop_products")
+
+
+_BARE_PRODUCT = "sản phẩm"
+_LIST_LINK = regex.compile(r"[\s_]*+(?:,[\s_]*+)?(?:và[\s_]++)?")  # ", ", " và ", ", và "
 
 
 def _place_of_whole(
