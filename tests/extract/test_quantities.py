@@ -324,6 +324,9 @@ CURRENCIES: list[Row] = [
     ("cuốn sách có 3 đồng tác giả", "3", 3, None, None, "exact", None),
     ("hội nghị có 2 đồng chủ tịch", "2", 2, None, None, "exact", None),
     ("tỉnh có 9 đô thị", "9", 9, None, None, "exact", None),
+    # "nửa" (half) of a multiplier; alone it is no figure
+    ("thu về nửa tỷ đồng", "nửa tỷ đồng", 500_000_000, None, "VND", "exact", None),
+    ("khoảng nửa triệu lao động", "khoảng nửa triệu", 500_000, None, None, "about", None),
     ("giá 9 đô một chiếc", "9 đô", 9, None, "USD", "exact", None),
     # prices per unit of goods the trade quotes: gold by the tael, shares, timber by the m3
     (
@@ -427,6 +430,8 @@ ALL = DIGITS + MULTIPLIERS + WORDS + QUALIFIERS + RANGES + CURRENCIES + RATES + 
 
 # Phrases with no quantity at all: years, dates, times, codes, phones, ordinals, traps.
 NOT_QUANTITIES = [
+    "sau nửa tháng",
+    "hơn nửa số hộ",
     "năm 2019",
     "Năm 2018, toàn tỉnh",
     "trong năm 2020",

@@ -11,6 +11,7 @@ so neither imports the other.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 import regex
@@ -40,6 +41,7 @@ BACKWARD = regex.REVERSE
 class Grammar:
     core: regex.Pattern[str]
     core_start: WordStarts  # where a core can start: a digit, "+" or a first number word
+    fractions: dict[str, Decimal]  # "nửa" → 0.5, read before a multiplier only
     multiplier: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
     range_between: regex.Pattern[str]
@@ -74,6 +76,7 @@ def load_grammar() -> Grammar:
     ]
     never_first = words["not_a_number"]["never_first"]
     leading = [w for w in [*words["digits"], "mười"] if w not in never_first]
+    big_units = dict(words["units"])
     core = regex.compile(
         rf"""{WORD_START}
         (?:
@@ -83,6 +86,7 @@ def load_grammar() -> Grammar:
         | (?P<skip>(?:\+84|0)\d{{2,3}}+(?:[ .\-]?+\d{{3,4}}+){{2}}+(?![.,]?\d))  # phones
         | (?P<skip>0\d{{3,}}+)                                 # 0912345678, 0243: no figure
         | (?P<skip>\d{{1,4}}+(?:[-/:]\d{{1,4}}+){{2,}}+)           # 29/01/2026, 16-09-2021, 1-1-1-…
+        | (?P<fraction>{or_regex(words["fractions"])})(?=[\s_]++{or_regex(big_units)}{WORD_END})
         | (?P<digits>\d{{1,{MAX_DIGITS}}}+(?:[.,]\d{{1,{MAX_DIGITS}}}+)*+)(?!\p{{N}})
         | (?!{words["year_word"]["word"]}[\s_]++\d)  # "năm 2019": the year, skipped at once
           (?P<words>{or_regex(leading)}{WORD_END}
@@ -90,7 +94,6 @@ def load_grammar() -> Grammar:
         )""",
         regex.VERBOSE | regex.IGNORECASE,
     )
-    big_units = dict(words["units"])
     multiplier = regex.compile(
         rf"""(?:\s*+(?P<mult>{or_regex(big_units)}){WORD_END}){{1,3}}+  # trăm nghìn tỷ
           | \s?(?P<mult>{or_regex(words["abbreviations"])})             # 5tr, 200k, 3,5 trđ
@@ -112,7 +115,10 @@ def load_grammar() -> Grammar:
     bound_codes.update({canonical(w): code for w, code in unit_table["currencies"].items()})
     return Grammar(
         core=core,
-        core_start=WordStarts.of([*words["order"]["prefixes"], *leading, "+"], r"\d++"),
+        core_start=WordStarts.of(
+            [*words["order"]["prefixes"], *leading, *words["fractions"], "+"], r"\d++"
+        ),
+        fractions={canonical(w): Decimal(v) for w, v in words["fractions"].items()},
         multiplier=multiplier,
         qualifier_before=qualifier_before,
         range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),

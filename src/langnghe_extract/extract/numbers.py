@@ -145,6 +145,9 @@ def _read_core(text: str, found: regex.Match[str], grammar: Grammar) -> NumberMa
         first = _read_words(found)
         if first is not None and _is_year_word(text, first, grammar):
             return None
+    elif kind == "fraction":  # "nửa tỷ": the multiplier after it is applied below
+        value = grammar.fractions[canonical(found.group())]
+        first = NumberMatch(found.start(), found.end(), value, rule="words", words=1)
     else:
         first = _read_digits(text, found, grammar)
     if first is None or _is_vague(text, first, grammar):
