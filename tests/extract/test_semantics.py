@@ -153,6 +153,16 @@ NOT_FACTS: list[Row] = [
         [{"kind": "ocop_products"}, {"kind": "products"}],
     ),
     ("Ngoài số sản phẩm OCOP, tỉnh có 300 sản phẩm khác.", [{"kind": "products"}]),
+    # a bare figure counts the noun named before it as its subject
+    (
+        "Tỉnh có thêm 6 làng nghề đạt tiêu chí, nâng tổng số làng nghề lên 45.",
+        [{"value": 6}, {"kind": "villages", "value": 45, "quote": "tổng số làng nghề lên 45"}],
+    ),
+    ("Số hộ tham gia dự án là 300.", [{"kind": "households", "value": 300}]),
+    ("Số sản phẩm OCOP của huyện lên 45.", [{"kind": "ocop_products", "value": 45}]),
+    ("Số hộ nghèo là 300.", []),
+    ("Số người tham dự lễ hội lên tới 2.000.", []),
+    ("Số công nhân bị ngộ độc thực phẩm là 605.", []),
     # a bare product count listed right after an OCOP count shares its frame
     (
         "Năm 2026, tỉnh phấn đấu có thêm 50 sản phẩm OCOP cấp xã và 20 sản phẩm cấp tỉnh.",

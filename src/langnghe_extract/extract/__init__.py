@@ -19,7 +19,7 @@ from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.categories import elided_count, refine_count
 from langnghe_extract.extract.context import Frame, find_measure, find_place
-from langnghe_extract.extract.counts import classify_count
+from langnghe_extract.extract.counts import classify_count, subject_count
 from langnghe_extract.extract.money import classify_money
 from langnghe_extract.extract.numbers import NumberMatch, find_numbers
 from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
@@ -80,6 +80,8 @@ def extract_all(text: str) -> list[Found]:
             if head is not None and head[0] == sentence:
                 candidate = _ocop_in_list(text, head[1], candidate)
             head = (sentence, candidate)
+        if candidate is None and (subject := subject_count(text, number, clause[0])):
+            candidate = refine_count(text, subject, site.window_end, site.clause)
         if candidate is not None:
             frame = _frame(text, candidate, site)
             if found and frame.place is None:

@@ -123,6 +123,47 @@ def classify_count(text: str, number: NumberMatch, sentence: tuple[int, int]) ->
     )
 
 
+def subject_count(text: str, number: NumberMatch, clause_start: int) -> Candidate | None:
+    """A bare figure counting the noun named before it as its subject: ``nâng tổng số làng
+    nghề lên 45``, ``số hộ tham gia là 300``. The quote runs from ``số`` to the figure. Nouns
+    that need a topic cue (``người``, ``làng``) are not read this way.
+
+    >>> from langnghe_extract.extract.numbers import find_numbers
+    >>> text = "tỉnh nâng tổng số làng nghề được công nhận lên 45."
+    >>> c = subject_count(text, find_numbers(text)[0], 0)
+    >>> (c.kind.value, c.unit, text[c.start:c.end])
+    ('villages', 'làng nghề', 'tổng số làng nghề được công nhận lên 45')
+    """
+    nouns = _nouns()
+    found = _subject_regex().search(text, clause_start, number.start)
+    if found is None:
+        return None
+    noun = canonical(found.group("noun"))
+    excluded = nouns.excluded.get(noun)
+    if noun in nouns.context or (excluded is not None and excluded.match(text, found.end("noun"))):
+        return None
+    return Candidate(
+        kind=nouns.kinds[noun],
+        number=number,
+        unit=noun,
+        start=found.start(),
+        end=number.end,
+        rule=f"count:{nouns.kinds[noun].value}:subject",
+    )
+
+
+@cache
+def _subject_regex() -> regex.Pattern[str]:
+    table = load_table("units")
+    subject = table["count_subject"]
+    nouns = {noun for group in table["nouns"].values() for noun in group}
+    return regex.compile(
+        rf"{WORD_START}{or_regex(subject['heads'])}[\s_]++(?P<noun>{or_regex(nouns)}){WORD_END}"
+        rf"[^\p{{N}},;.:()%\n]{{0,{subject['reach']}}}?[\s_]{or_regex(subject['links'])}[\s_]++\Z",
+        regex.IGNORECASE | regex.REVERSE,
+    )
+
+
 def _is_volume(text: str, number: NumberMatch, end: int, nouns: _Nouns) -> bool:
     """``công suất 13 triệu sản phẩm``, ``đơn hàng 50.000 sản phẩm chén``: units made or sold,
     not products — after a verb of making or selling, or too many to be product lines
