@@ -153,6 +153,11 @@ NOT_FACTS: list[Row] = [
         [{"kind": "ocop_products"}, {"kind": "products"}],
     ),
     ("Ngoài số sản phẩm OCOP, tỉnh có 300 sản phẩm khác.", [{"kind": "products"}]),
+    # a rating given "to" the products, written before them
+    (
+        "UBND tỉnh quyết định công nhận và xếp hạng 3 sao cho 15 sản phẩm OCOP.",
+        [{"kind": "ocop_products", "value": 15, "stars": 3}],
+    ),
     # a bare figure counts the noun named before it as its subject
     (
         "Tỉnh có thêm 6 làng nghề đạt tiêu chí, nâng tổng số làng nghề lên 45.",

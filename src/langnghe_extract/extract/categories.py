@@ -19,6 +19,7 @@ from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, o
 from langnghe_extract.models import Kind
 
 SUBJECT_REACH = 80  # characters before a count where "số sản phẩm OCOP" may stand as its subject
+STARS_BEFORE = 40  # characters before a count where "xếp hạng 3 sao cho" may stand
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class _Tables:
     level_names: dict[str, str]
     ocop: regex.Pattern[str]
     ocop_subject: regex.Pattern[str]
+    stars_for: regex.Pattern[str]
     stars: regex.Pattern[str]
     stars_bare: regex.Pattern[str]
     rate_before: regex.Pattern[str]
@@ -59,6 +61,12 @@ def _tables() -> _Tables:
         level_after=regex.compile(rf"[ \t]++(?P<level>{or_regex(levels)}){WORD_END}", regex.I),
         level_names={canonical(k): v for k, v in levels.items()},
         ocop=regex.compile(rf"{WORD_START}{or_regex(ocop['markers'])}{WORD_END}", regex.I),
+        stars_for=regex.compile(  # "xếp hạng 3 sao cho 15 sản phẩm": read backwards
+            rf"{WORD_START}(?:{or_regex(ocop['star_lead'])}\s++)(?:từ\s++)?(?P<stars>[1-5])"
+            rf"\s++{ocop['star_word']}(?P<up>\s++trở\s++lên)?\s++{or_regex(ocop['stars_for'])}"
+            r"\s++\Z",
+            regex.I | regex.REVERSE,
+        ),
         ocop_subject=regex.compile(  # the subject, then no figure before this one
             rf"{WORD_START}{or_regex(ocop['subject'])}{WORD_END}[^\p{{N}},;]*+\Z", regex.I
         ),
@@ -200,6 +208,8 @@ def _product_frame(
         stars = None
     if stars is None:  # "150 sản phẩm 3 sao": the rating right after the noun
         stars = tables.stars_bare.match(text, cand.end, clause_end)
+    if stars is None:  # "xếp hạng 3 sao cho 15 sản phẩm": the rating given before
+        stars = tables.stars_for.search(text, max(0, cand.start - STARS_BEFORE), cand.start)
     markers = list(tables.ocop.finditer(text, cand.end, window_end))
     marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
     subject = tables.ocop_subject.search(text, max(0, cand.start - SUBJECT_REACH), cand.start)
