@@ -343,6 +343,16 @@ CURRENCIES: list[Row] = [
     ("gỗ giá 5 triệu đồng/m3", "5 triệu đồng/m3", 5_000_000, None, "VND", "exact", "cbm"),
     ("bình gốm 200.000 đồng/đôi", "200.000 đồng/đôi", 200_000, None, "VND", "exact", "pair"),
     ("lụa 115.000 đồng / m vải", "115.000 đồng / m", 115_000, None, "VND", "exact", "metre"),
+    # rates written period first
+    (
+        "thu nhập 100 triệu đồng/năm/hộ",
+        "100 triệu đồng/năm/hộ",
+        100_000_000,
+        None,
+        "VND",
+        "exact",
+        "household/year",
+    ),
     ("giá 50.000 đồng/ml", "50.000 đồng", 50_000, None, "VND", "exact", None),  # not a metre
 ]
 RATES: list[Row] = [
