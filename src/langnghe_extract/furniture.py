@@ -169,10 +169,9 @@ def cut_site_names(page: Page, rule: str) -> None:
 def trim_agency_prefix(page: Page, rule: str) -> None:
     """ "LNV - Sáng 12/3, …" → "Sáng 12/3, …" on the first body line (the prefix is not text)."""
     del rule  # a trim, not a cut: the line stays
-    after_title = [i for i in page.kept() if page.title_index is None or i > page.title_index]
-    if not after_title:
+    first = page.first_body_line()
+    if first is None:
         return
-    first = after_title[0]
     m = _patterns()["agency"].match(page.lines[first])
     if m is not None and len(page.lines[first]) > 2 * m.end():
         page.lines[first] = page.lines[first][m.end() :]

@@ -101,10 +101,10 @@ def take_dateline(page: Page, rule: str) -> None:
     date when nothing else did. The line stays as it is: its place may be the only one the
     article names, and a date is never read as a figure."""
     del rule  # nothing is cut
-    after_title = [i for i in page.kept() if page.title_index is None or i > page.title_index]
-    if page.published is not None or not after_title:
+    first = page.first_body_line()
+    if page.published is not None or first is None:
         return
-    found = _DATELINE.match(page.lines[after_title[0]])
+    found = _DATELINE.match(page.lines[first])
     if found is not None:
         page.published = dates.parse_date_line(found.group("date"))
 

@@ -62,6 +62,13 @@ class Page:
             self._kept = [i for i, keep in enumerate(self.keep) if keep]
         return self._kept.copy()
 
+    def first_body_line(self) -> int | None:
+        """The first kept line after the headline, where datelines and agency prefixes stand;
+        ``None`` when nothing follows it."""
+        return next(
+            (i for i in self.kept() if self.title_index is None or i > self.title_index), None
+        )
+
     def header_zone(self) -> list[int]:
         """Kept lines before the first body paragraph: where titles, dates and menus sit."""
         zone: list[int] = []

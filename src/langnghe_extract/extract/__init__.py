@@ -22,7 +22,7 @@ from langnghe_extract.extract.context import Frame, find_measure, find_place
 from langnghe_extract.extract.counts import classify_count, subject_count
 from langnghe_extract.extract.money import classify_money
 from langnghe_extract.extract.numbers import NumberMatch, find_numbers
-from langnghe_extract.extract.patterns import WORD_END, canonical, or_regex
+from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.extract.percent import classify_percent
 from langnghe_extract.extract.status import find_status
 from langnghe_extract.extract.timeframe import find_deadline, find_time
@@ -95,15 +95,18 @@ def _ocop_in_list(text: str, previous: Candidate, candidate: Candidate) -> Candi
     OCOP cấp xã và 20 sản phẩm cấp tỉnh" are both OCOP products (only "," or "và" between)."""
     if previous.kind is not Kind.OCOP_PRODUCTS or candidate.kind is not Kind.PRODUCTS:
         return candidate
-    if candidate.unit != _BARE_PRODUCT or not _LIST_LINK.fullmatch(
-        text, previous.end, candidate.start
-    ):
+    noun, link = _ocop_list()
+    if candidate.unit != noun or not link.fullmatch(text, previous.end, candidate.start):
         return candidate
     return replace(candidate, kind=Kind.OCOP_PRODUCTS, rule="count:ocop_products")
 
 
-_BARE_PRODUCT = "sản phẩm"
-_LIST_LINK = regex.compile(r"[\s_]*+(?:,[\s_]*+)?(?:và[\s_]++)?")  # ", ", " và ", ", và "
+@cache
+def _ocop_list() -> tuple[str, regex.Pattern[str]]:
+    """The bare noun of a listed OCOP count and the links allowed before it (", ", " và ")."""
+    table = load_table("units")["ocop"]
+    links = or_regex(table["list_links"])
+    return canonical(table["list_noun"]), regex.compile(rf"[\s_]*+(?:,[\s_]*+)?(?:{links}[\s_]++)?")
 
 
 def _place_of_whole(
@@ -122,7 +125,7 @@ def _place_of_whole(
 @cache
 def _part_of_regex() -> regex.Pattern[str]:
     words = load_table("cues")["elided"]["part_of"]
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}_]){or_regex(words)}{WORD_END}", regex.I)
+    return regex.compile(rf"{WORD_START}{or_regex(words)}{WORD_END}", regex.I)
 
 
 # counts whose noun a later part of the sentence may leave out: "52 sản phẩm …, 17 cấp tỉnh"
