@@ -900,6 +900,7 @@ SLUG_TEXTS = [
     "Cafe\u0301 a\u0300 \u0301lẻ ́ q\u0301 Straße STRASSE ﬁle Đồng ĐỒNG đồng dong Dong.",
     "",
     "khach khách Khách KHÁCH khach. don Đón đón ĐÓN",
+    "Bát – Tràng, Bát - - Tràng; Bát-xyz Tràng; xyz-Bát Tràng; Bát 2024 Tràng; Bát-Tràng-Bát.",
 ]
 SLUGS = [
     ["lang", "gom", "bat", "trang", "don", "khach"],
@@ -963,6 +964,19 @@ def test_syllables_of_chunks_are_the_pattern_tokens(text: str) -> None:
     found = url_title.syllables(text)
     assert [token for token, _ in found] == url_title._SYLLABLE.findall(text)
     assert [key for _, key in found] == [url_title.plain(t) for t, _ in found]
+
+
+_SLUG_PIECES = ["Bát", "bát", "BÁT", "Tràng", "gốm", "Gốm", "xyz", "2024", "-", "–", "(", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SLUG_PIECES), max_size=30), st.lists(st.sampled_from(" -,\n")))
+def test_slug_syllables_read_like_every_token(pieces: list[str], gaps: list[str]) -> None:
+    """Opening only the chunks that hold a slug word finds the same spellings and the same
+    neighbours as counting every syllable of the text."""
+    text = "".join(p + (gaps[i % len(gaps)] if gaps else " ") for i, p in enumerate(pieces))
+    for words in (["bat", "trang", "gom"], ["trang", "bat", "x"], ["gom", "2024", "bat"]):
+        assert url_title.title_from_slug(words, text) == _title_token_by_token(words, text)
 
 
 def test_chunks_split_only_between_syllables() -> None:
