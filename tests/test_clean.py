@@ -405,6 +405,8 @@ def test_parentheses_that_are_no_credit_stay() -> None:
         ("Đức Minh", "Đức Minh"),
         ("Theo Báo Nhân Dân", "Báo Nhân Dân"),
         ("Ảnh: Đỗ Tâm", None),
+        ("Nhật LinhTheo Reuters", "Nhật Linh"),  # the writer and the source, their space lost
+        ("T.ThủyTheo The Verge", "T.Thủy"),
     ],
 )
 def test_byline_at_the_end(line: str, author: str | None) -> None:

@@ -17,6 +17,7 @@ from langnghe_extract.metadata import (
     html_title,
     html_url,
     parse_bare_name,
+    parse_glued_byline,
     parse_byline,
     strip_site_suffix,
 )
@@ -133,6 +134,22 @@ def test_not_a_byline(line: str) -> None:
 )
 def test_parse_bare_name(line: str, name: str | None) -> None:
     assert parse_bare_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Nhật LinhTheo Reuters", "Nhật Linh"),  # a source credit glued to the name
+        ("Kim DungTheo Las Vegas Review Journal", "Kim Dung"),
+        ("T.ThủyTheo The Verge", "T.Thủy"),  # one word is enough: the credit shows a byline
+        ("Hải ĐăngNguồn: VnExpress", "Hải Đăng"),
+        ("Theo Reuters", None),  # the credit alone names no writer
+        ("Kim Dung Theo Reuters", None),  # spaced: not glued
+        ("Công nghệ mớiTheo dõi", None),  # "Theo dõi" (follow) is no source credit
+    ],
+)
+def test_parse_glued_byline(line: str, name: str | None) -> None:
+    assert parse_glued_byline(line) == name
 
 
 @pytest.mark.parametrize(

@@ -194,7 +194,8 @@ def take_byline(page: Page, rule: str) -> None:
         byline = metadata.parse_byline(page.lines[i])
         last = i == kept[-1] and len(kept) > 1
         if byline is None and page.fmt not in PDF_FORMATS and last:
-            name = metadata.parse_bare_name(page.lines[i])
+            line = page.lines[i]
+            name = metadata.parse_glued_byline(line) or metadata.parse_bare_name(line)
             byline = metadata.Byline("byline_bare_name", name) if name else None
         if byline is None:
             break

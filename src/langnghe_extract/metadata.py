@@ -152,6 +152,32 @@ def parse_bare_name(line: str) -> str | None:
     return None
 
 
+@cache
+def _glued_source() -> Any:
+    """A source credit glued to the writer's name by the scraper: "Nhật LinhTheo Reuters"
+    (two elements of one byline box, their space lost). The prefix starts right after a lower
+    case letter, which no name or sentence does."""
+    prefixes = or_regex(table("byline")["source_prefixes"])
+    return regex.compile(rf"(?<=\p{{Ll}})(?:{prefixes})(?:\s*+:\s*+|\s++)\p{{Lu}}")
+
+
+def parse_glued_byline(line: str) -> str | None:
+    """The writer's name of a byline glued to its source credit, else None.
+
+    >>> parse_glued_byline("Kim DungTheo Bloomberg"), parse_glued_byline("T.ThủyTheo The Verge")
+    ('Kim Dung', 'T.Thủy')
+    >>> parse_glued_byline("Theo Reuters") is None, parse_glued_byline("Nhà máy Theo dõi") is None
+    (True, True)
+    """
+    found = _glued_source().search(line)
+    if found is None:
+        return None
+    source = parse_byline(line[found.start() :])
+    if source is None or source.rule != "byline_source":
+        return None
+    return clean_name(line[: found.start()])
+
+
 # --- titles ------------------------------------------------------------------------------------
 
 
