@@ -416,6 +416,39 @@ def test_byline_at_the_end(line: str, author: str | None) -> None:
     assert any(c.rule.startswith("byline") for c in cuts) or author is None
 
 
+@pytest.mark.parametrize(
+    ("tail", "author"),
+    [
+        ("Quỳnh Hương", "Quỳnh Hương"),
+        ("Nguyễn Sự (TTXVN)", "Nguyễn Sự"),
+        ("Theo Dân Trí", "Dân Trí"),
+        ("Tin, ảnh: Lê Thúy Hằng (TTXVN)", "Lê Thúy Hằng"),
+        ("T.ThủyTheo The Verge", "T.Thủy"),
+    ],
+)
+def test_byline_glued_to_the_last_paragraph(tail: str, author: str) -> None:
+    """A flattened page glues the byline after the last sentence: it names the author and
+    leaves the text, the sentence before it intact."""
+    last = "Làng có 120 hộ làm nghề, ông Tú nói."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, f"{last} {tail}"))
+    assert doc.author == author
+    assert doc.text == f"{BODY}\n{last}"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Hội chợ làng nghề được tổ chức tại TP. Hồ Chí Minh",  # an abbreviation's dot
+        "Làng có 120 hộ làm nghề. Sản phẩm được bán khắp nơi",  # a sentence, not a name
+        "Làng có 120 hộ. Năm 2025 Tăng Trưởng",  # a figure: no name
+    ],
+)
+def test_last_sentence_without_byline_is_kept(last: str) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, last))
+    assert doc.author is None
+    assert doc.text.endswith(last)
+
+
 def test_writer_wins_over_source_credit() -> None:
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, "Bài: Thanh Hà", "Theo Báo Thanh Hóa"))
     assert doc.author == "Thanh Hà"

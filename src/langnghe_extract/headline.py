@@ -190,6 +190,10 @@ def take_byline(page: Page, rule: str) -> None:
     """
     found: list[tuple[int, str]] = []
     kept = page.kept()
+    if kept and page.fmt not in PDF_FORMATS and (glued := metadata.glued_byline(page.lines[kept[-1]])):
+        start, byline = glued
+        page.lines[kept[-1]] = page.lines[kept[-1]][:start].rstrip()
+        found.append((_BYLINE_RANK[byline.rule], byline.author or ""))
     for i in reversed(kept[-3:]):
         byline = metadata.parse_byline(page.lines[i])
         last = i == kept[-1] and len(kept) > 1

@@ -178,6 +178,30 @@ def parse_glued_byline(line: str) -> str | None:
     return clean_name(line[: found.start()])
 
 
+# A byline glued to the end of the last paragraph by a flattened page ("… cho nhân dân. Nguyễn
+# Sự (TTXVN)"): a lower-case word, a sentence end, then a short tail that is a byline; the lower
+# case word keeps "… tại TP. Hồ Chí Minh" (an abbreviation's dot) a sentence.
+_GLUED_TAIL = regex.compile(r"\p{Ll}[.!?…][\"”’»)]*+\s++(?P<tail>[^\n]{2,100}+)\Z")
+
+
+def glued_byline(line: str) -> tuple[int, Byline] | None:
+    """Where a byline glued after the last sentence of ``line`` starts, and what it names.
+
+    >>> glued_byline("Bệnh viện khám chữa bệnh cho nhân dân. Nguyễn Sự (TTXVN)")
+    (39, Byline(rule='byline_bare_name', author='Nguyễn Sự'))
+    >>> glued_byline("Hội thảo tổ chức tại TP. Hồ Chí Minh") is None
+    True
+    """
+    found = _GLUED_TAIL.search(line, max(0, len(line) - 110))
+    if found is None:
+        return None
+    tail = found.group("tail")
+    byline = parse_byline(tail)
+    if byline is None and (name := parse_glued_byline(tail) or parse_bare_name(tail)):
+        byline = Byline("byline_bare_name", name)
+    return None if byline is None else (found.start("tail"), byline)
+
+
 # --- titles ------------------------------------------------------------------------------------
 
 
