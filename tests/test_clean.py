@@ -914,6 +914,32 @@ def test_title_rebuilt_from_the_url_when_the_corpus_dropped_it() -> None:
     assert TITLE_FROM_URL in doc.warnings
 
 
+def test_a_url_stamped_with_its_time_dates_the_article() -> None:
+    url = "# url = https://dantri.com.vn/xa-hoi/lang-gom-bat-trang-20210430170833239.htm"
+    doc = clean_document(raw(lines_of(url, "LÀNG GỐM BÁT TRÀNG", "Gốm Bát Tràng có 1.000 hộ.")))
+    assert doc.published == "2021-04-30T17:08"
+
+
+def test_a_printed_date_wins_over_the_url_stamp() -> None:
+    url = "# url = https://dantri.com.vn/xa-hoi/lang-gom-bat-trang-20210430170833239.htm"
+    lines = (url, "LÀNG GỐM BÁT TRÀNG", "29/04/2021 10:15", "Gốm Bát Tràng có 1.000 hộ.")
+    assert clean_document(raw(lines_of(*lines))).published == "2021-04-29T10:15"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://baomoi.com/lang-nghe/c/22381724.epi",  # an id, no date
+        "https://example.vn/lang-nghe-20991231170833239.htm",  # in the future: an id
+        "https://example.vn/lang-nghe-20210431170833239.htm",  # no 31 April
+        "https://example.vn/lang-nghe-2021043017.htm",  # too short for a time stamp
+    ],
+)
+def test_url_ids_that_are_no_time_stamp(url: str) -> None:
+    doc = clean_document(raw(lines_of(f"# url = {url}", "LÀNG GỐM", "Gốm có 1.000 hộ.")))
+    assert doc.published is None
+
+
 def test_a_first_line_matching_the_url_is_the_title() -> None:
     text = lines_of(
         "# url = https://baomau.vn/lang-gom-bat-trang-don-khach-20240105.htm",

@@ -200,6 +200,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("caption_after_title", headline.cut_caption_after_title),
     ("agency_prefix", furniture.trim_agency_prefix),
     ("dateline", headline.take_dateline),
+    ("url_date", headline.take_url_date),  # after every date the text prints
     # the end of the body
     ("byline", headline.take_byline),
     ("pdf_columns_glued", pdf_text.warn_glued_columns),

@@ -165,3 +165,36 @@ def normalise_date(value: str) -> str | None:
             return None
         return value.replace(" ", "T", 1)
     return parse_date_line(value)
+
+
+# Sites that stamp an article's address with its publication time (Dân trí, Tuổi Trẻ:
+# "…-ngheo-20210430170833239.htm" is 30 April 2021, 17:08:33.239): fourteen digits of date and
+# time, up to three of milliseconds, closing the path. Shorter ids (baomoi's eight digits,
+# VnExpress's seven) hold no date.
+_URL_STAMP = regex.compile(
+    r"[-/](?P<y>20\d\d)(?P<m>\d\d)(?P<d>\d\d)(?P<H>\d\d)(?P<M>\d\d)(?P<S>\d\d)\d{0,3}+"
+    r"(?:\.[a-z]{2,5}+)?+/?+\Z"
+)
+
+
+def date_from_url(url: str | None, today: dt.date | None = None) -> str | None:
+    """The publication time a news address is stamped with, when it is a real past moment.
+
+    >>> date_from_url("https://dantri.com.vn/xa-hoi/lang-nghe-20210430170833239.htm")
+    '2021-04-30T17:08'
+    >>> date_from_url("https://baomoi.com/lang-nghe/c/22381724.epi") is None
+    True
+    >>> date_from_url("https://example.vn/bai-20211345170833239.htm") is None  # month 13
+    True
+    """
+    path = url.split("?")[0].split("#")[0] if url else ""
+    found = _URL_STAMP.search(path)
+    if found is None:
+        return None
+    try:
+        stamp = dt.datetime(*(int(found[k]) for k in ("y", "m", "d", "H", "M", "S")))
+    except ValueError:
+        return None
+    if stamp.date() > (today or dt.date.today()):
+        return None  # an id that only looks like a date
+    return stamp.strftime("%Y-%m-%dT%H:%M")

@@ -109,6 +109,14 @@ def take_dateline(page: Page, rule: str) -> None:
         page.published = dates.parse_date_line(found.group("date"))
 
 
+def take_url_date(page: Page, rule: str) -> None:
+    """The publication time stamped in the article's address (Dân trí, Tuổi Trẻ), when the
+    page itself gave no date: the last resort, so a date the text prints always wins."""
+    del rule  # nothing is cut
+    if page.published is None:
+        page.published = dates.date_from_url(page.url)
+
+
 def take_title(page: Page, rule: str) -> None:
     """The headline: a text dump's first line; a PDF page's all-caps block (joined with spaces)."""
     zone = page.header_zone()
