@@ -424,6 +424,8 @@ def test_byline_at_the_end(line: str, author: str | None) -> None:
         ("Theo Dân Trí", "Dân Trí"),
         ("Tin, ảnh: Lê Thúy Hằng (TTXVN)", "Lê Thúy Hằng"),
         ("T.ThủyTheo The Verge", "T.Thủy"),
+        ("Minh Thà/KD&PL", "Minh Thà"),  # the writer, then the paper
+        ("Bình Nguyên - Quang Thắng", "Bình Nguyên - Quang Thắng"),
     ],
 )
 def test_byline_glued_to_the_last_paragraph(tail: str, author: str) -> None:
@@ -432,6 +434,14 @@ def test_byline_glued_to_the_last_paragraph(tail: str, author: str) -> None:
     last = "Làng có 120 hộ làm nghề, ông Tú nói."
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, f"{last} {tail}"))
     assert doc.author == author
+    assert doc.text == f"{BODY}\n{last}"
+
+
+def test_glued_byline_after_several_short_sentences() -> None:
+    """Only the tail after the last sentence end is the byline, however near the others are."""
+    last = "Hai con đều có việc. Xã còn 4 thôn với hơn 100 hộ giữ nghề."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, f"{last} Tin, ảnh: Quốc Việt (TTXVN)"))
+    assert doc.author == "Quốc Việt"
     assert doc.text == f"{BODY}\n{last}"
 
 

@@ -130,6 +130,10 @@ def test_not_a_byline(line: str) -> None:
         ("Minh", None),  # one word is too little to call it a name
         ("Làng nghề phát triển.", None),
         ("Năm 2025", None),
+        ("Theo DM/Hello!", None),  # a source credit, even one parse_byline cannot name
+        ("Thanh Mai Theo InfoNet/VSD", "Thanh Mai"),  # the writer, then the source
+        ("Quang Trung/VOV-Bangkok", "Quang Trung"),
+        ("Xuân Lan -", "Xuân Lan"),
     ],
 )
 def test_parse_bare_name(line: str, name: str | None) -> None:

@@ -81,7 +81,7 @@ def parse_byline(line: str) -> Byline | None:
         if m is None:
             continue
         raw_name = patterns["photo_tail"].sub("", m.group("name"))
-        name = clean_name(raw_name)
+        name = writer_name(raw_name) if rule == "byline_writer" else clean_name(raw_name)
         if name is not None:
             return Byline(rule, None if rule == "byline_photo" else name)
     return None
@@ -90,6 +90,7 @@ def parse_byline(line: str) -> Byline | None:
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}.]{0,15}+")
 _NAME_SEPARATOR = regex.compile(r"[-–,/&]")
 _PAREN_TAIL = regex.compile(r"\([^()\n]{0,40}+\)")  # "(TTXVN)" closing a byline name
+_OUTLET_TAIL = regex.compile(r"(?<=\S)\s*+/\s*+[^\s/]{1,30}+\Z")  # "/VOV" closing one
 
 
 def clean_name(text: str) -> str | None:
@@ -97,8 +98,8 @@ def clean_name(text: str) -> str | None:
 
     >>> clean_name("Thanh Hà.")
     'Thanh Hà'
-    >>> clean_name("Báo Nhân Dân")
-    'Báo Nhân Dân'
+    >>> clean_name("Báo Nhân Dân"), clean_name("Elle/Vogue")  # a source may name two
+    ('Báo Nhân Dân', 'Elle/Vogue')
     >>> clean_name("giai đoạn 2022") is None
     True
     >>> clean_name("Xuân_Khiển")  # a word-segmented corpus joins a name's syllables with "_"
@@ -112,9 +113,24 @@ def clean_name(text: str) -> str | None:
         return None
     if any(ch.isdigit() or ch in ':;?!"“”' for ch in name):
         return None
-    if not any(_NAME_WORD.fullmatch(w.rstrip(",")) for w in words):
+    if not any(_NAME_WORD.fullmatch(part) for w in words for part in w.rstrip(",").split("/")):
         return None
     return name
+
+
+def writer_name(text: str) -> str | None:
+    """A writer's name, without the paper or source written after it ("Minh Thà/KD&PL",
+    "Thanh Mai Theo InfoNet", "Xuân Lan -"); a source credit keeps its list ("BBC/ AFP").
+
+    >>> writer_name("Minh Thà/KD&PL"), writer_name("Thanh Mai Theo InfoNet/VSD")
+    ('Minh Thà', 'Thanh Mai')
+    >>> writer_name("Xuân Lan -"), writer_name("Bảo Hạnh (Theo Wall Street Journal, AP)")
+    ('Xuân Lan', 'Bảo Hạnh')
+    """
+    text = _OUTLET_TAIL.sub("", _without_trailing_paren(text.strip()).strip())
+    if (credit := _source_after_name().search(text)) is not None:
+        text = text[: credit.start()]
+    return clean_name(text.rstrip(" -–—,/"))
 
 
 def _without_trailing_paren(text: str) -> str:
@@ -141,7 +157,9 @@ def parse_bare_name(line: str) -> str | None:
     >>> parse_bare_name("Đến nay, toàn tỉnh có 118 làng nghề.") is None
     True
     """
-    name = clean_name(line)
+    if _byline_patterns()["byline_source"].fullmatch(line.strip()):
+        return None  # "Theo DM/Hello!": a source credit, not a writer
+    name = writer_name(line)
     if name is None or line.strip().endswith("."):
         return None
     words = [w.rstrip(",") for w in name.split() if not _NAME_SEPARATOR.fullmatch(w)]
@@ -161,6 +179,13 @@ def _glued_source() -> Any:
     return regex.compile(rf"(?<=\p{{Ll}})(?:{prefixes})(?:\s*+:\s*+|\s++)\p{{Lu}}")
 
 
+@cache
+def _source_after_name() -> Any:
+    """A source credit after a writer's name, glued or spaced: "Thanh Mai Theo InfoNet"."""
+    prefixes = or_regex(table("byline")["source_prefixes"])
+    return regex.compile(rf"(?<=\S)(?:\s*+)(?:{prefixes})(?:\s*+:\s*+|\s++)\p{{Lu}}")
+
+
 def parse_glued_byline(line: str) -> str | None:
     """The writer's name of a byline glued to its source credit, else None.
 
@@ -175,13 +200,15 @@ def parse_glued_byline(line: str) -> str | None:
     source = parse_byline(line[found.start() :])
     if source is None or source.rule != "byline_source":
         return None
-    return clean_name(line[: found.start()])
+    return writer_name(line[: found.start()])
 
 
 # A byline glued to the end of the last paragraph by a flattened page ("… cho nhân dân. Nguyễn
-# Sự (TTXVN)"): a lower-case word, a sentence end, then a short tail that is a byline; the lower
-# case word keeps "… tại TP. Hồ Chí Minh" (an abbreviation's dot) a sentence.
-_GLUED_TAIL = regex.compile(r"\p{Ll}[.!?…][\"”’»)]*+\s++(?P<tail>[^\n]{2,100}+)\Z")
+# Sự (TTXVN)"): after the last sentence end that follows a lower-case word comes a short tail
+# that is a byline. The lower-case word keeps "… tại TP. Hồ Chí Minh" (an abbreviation's dot) a
+# sentence, and an initial's dot ("H. Nam") no sentence end.
+_SENTENCE_END = regex.compile(r"\p{Ll}[.!?…][\"”’»)]*+\s++")
+_MAX_GLUED = 100  # characters of a glued byline
 
 
 def glued_byline(line: str) -> tuple[int, Byline] | None:
@@ -189,17 +216,20 @@ def glued_byline(line: str) -> tuple[int, Byline] | None:
 
     >>> glued_byline("Bệnh viện khám chữa bệnh cho nhân dân. Nguyễn Sự (TTXVN)")
     (39, Byline(rule='byline_bare_name', author='Nguyễn Sự'))
+    >>> glued_byline("Luật sư chưa nhận được câu trả lời. H. Nam")
+    (36, Byline(rule='byline_bare_name', author='H. Nam'))
     >>> glued_byline("Hội thảo tổ chức tại TP. Hồ Chí Minh") is None
     True
     """
-    found = _GLUED_TAIL.search(line, max(0, len(line) - 110))
-    if found is None:
+    ends = list(_SENTENCE_END.finditer(line, max(0, len(line) - _MAX_GLUED - 10)))
+    if not ends or not 2 <= len(line) - ends[-1].end() <= _MAX_GLUED:
         return None
-    tail = found.group("tail")
+    start = ends[-1].end()
+    tail = line[start:]
     byline = parse_byline(tail)
     if byline is None and (name := parse_glued_byline(tail) or parse_bare_name(tail)):
         byline = Byline("byline_bare_name", name)
-    return None if byline is None else (found.start("tail"), byline)
+    return None if byline is None else (start, byline)
 
 
 # --- titles ------------------------------------------------------------------------------------
