@@ -181,6 +181,17 @@ QUALIFIERS: list[Row] = [
     ("hàng trăm nghìn lao động", "hàng trăm nghìn", 100_000, None, None, "order", None),
     ("hàng chục làng nghề", "hàng chục", 10, None, None, "order", None),
     ("khoảng hơn 50 hộ", "hơn 50", 50, None, None, "over", None),
+    # signs in reports and tables
+    ("(~ 613 triệu đồng)", "~ 613 triệu đồng", 613 * 10**6, None, "VND", "about", None),
+    ("ở mức trung bình (>20%)", ">20%", 20, None, "%", "over", None),
+    ("tỷ lệ bướu cổ <5%", "<5%", 5, None, "%", "under", None),
+    ("đạt ≥ 90%", "≥ 90%", 90, None, "%", "over", None),
+    ("≤ 10 hộ", "≤ 10", 10, None, None, "under", None),
+    ("≈ 2 tỷ đồng", "≈ 2 tỷ đồng", 2 * 10**9, None, "VND", "about", None),
+    # an arrow is no sign
+    ("năm 2016 => 30%", "30%", 30, None, "%", "exact", None),
+    ("2017 -> 40%", "40%", 40, None, "%", "exact", None),
+    ("3~5 triệu đồng", "3~5 triệu đồng", 3 * 10**6, 5 * 10**6, "VND", "exact", None),
 ]
 RANGES: list[Row] = [
     ("đạt 3 - 4 sao", "3 - 4", 3, 4, None, "exact", None),

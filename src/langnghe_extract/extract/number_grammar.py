@@ -44,6 +44,7 @@ class Grammar:
     fractions: dict[str, Decimal]  # "nửa" → 0.5, read before a multiplier only
     multiplier: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
+    qualifier_sign: regex.Pattern[str]  # "~", ">", "≤" right before the number
     range_between: regex.Pattern[str]
     range_from: regex.Pattern[str]
     label_before: regex.Pattern[str]
@@ -109,6 +110,12 @@ def load_grammar() -> Grammar:
         rf"{WORD_START}(?P<q>{or_regex(qualifier_map)})\s++(?:{or_regex(cues['range_words']['before'])}\s++)?\Z",
         BACKWARD | regex.IGNORECASE,
     )
+    signs = cues["qualifier_signs"]
+    qualifier_map.update({w: Qualifier(name) for name in signs for w in signs[name]})
+    qualifier_sign = regex.compile(
+        rf"(?P<q>{or_regex([w for ws in signs.values() for w in ws])})[ \t]*+\Z",
+        BACKWARD,
+    )
     labels = words["label_markers"]["words"]
     unit_table = load_table("units")
     bound_codes = {canonical(w): "%" for w in unit_table["percent_words"]["signs"]}
@@ -121,6 +128,7 @@ def load_grammar() -> Grammar:
         fractions={canonical(w): Decimal(v) for w, v in words["fractions"].items()},
         multiplier=multiplier,
         qualifier_before=qualifier_before,
+        qualifier_sign=qualifier_sign,
         range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
         range_from=regex.compile(
             rf"{WORD_START}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z", BACKWARD

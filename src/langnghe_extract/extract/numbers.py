@@ -355,6 +355,11 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
         if found is not None:
             qualifier = lookup(grammar.qualifiers, found.group("q"))
             start = found.start("q")
+    if qualifier is Qualifier.EXACT and start and text[start - 1] in _SIGN_ENDS:  # "(~ 613"
+        found = grammar.qualifier_sign.search(text, max(0, start - 4), start)
+        if found is not None and text[max(0, found.start() - 1) : found.start()] not in _ARROW:
+            qualifier = grammar.qualifiers[found.group("q")]
+            start = found.start("q")
     if match.value_max is not None:
         opener = grammar.range_from.search(text, max(0, start - 10), start)
         if opener is not None:
@@ -364,6 +369,8 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
     return replace(match, start=start, qualifier=qualifier)
 
 
+_ARROW = frozenset("-=<>~")  # before a sign, they make an arrow: "=>", "->"
+_SIGN_ENDS = frozenset(" \t<>=≤≥~≈∼")  # the last character of a sign, or a space after one
 _CLAUSE_OPENERS = frozenset(',.;:!?(\n"“')
 
 
