@@ -201,6 +201,11 @@ NOT_FACTS: list[Row] = [
         "Cả nước đã có 12.500 sản phẩm được xếp hạng từ 3 sao trở lên.",
         [{"kind": "ocop_products", "value": 12500, "stars": 3}],
     ),
+    # the population, someone's children, relatives: no labour figure
+    ("Xã có dân số 5.590 người, phần lớn làm nghề dệt thổ cẩm.", []),
+    ("Làng có dân số khoảng 3.000 người sống bằng nghề gốm.", []),
+    ("Hai người con gái của ông đều có việc làm ổn định.", []),
+    ("Gia đình có 3 người thân làm nghề ở nước ngoài.", []),
 ]
 
 # Kind by noun and its context.
@@ -647,6 +652,21 @@ PLACE: list[Row] = [
     ("Xã Bát Tràng (huyện Gia Lâm) có 200 doanh nghiệp gốm.", [{"place": "Xã Bát Tràng"}]),
     ("Huyện Chương_Mỹ có 36 làng_nghề .", [{"place": "Huyện Chương_Mỹ"}]),
     ("Tỉnh có 62 làng nghề của các địa phương ven sông.", [{"place": None}]),
+    # a report's list: each clause opens with its place, right before the figure
+    (
+        "Các huyện đã giải ngân: huyện Nam Đông 6,13 tỷ đồng; huyện Phú Lộc 17,19 tỷ đồng.",
+        [{"place": "huyện Nam Đông"}, {"place": "huyện Phú Lộc"}],
+    ),
+    ("Xã Vạn Phúc: 300 hộ làm nghề dệt lụa.", [{"place": "Xã Vạn Phúc"}]),
+    # the place as the subject of the sentence, no comma before the figure
+    ("Huyện Nam Đông đã giải ngân bồi thường được 6,13 tỷ đồng.", [{"place": "Huyện Nam Đông"}]),
+    (
+        "Xã Mỹ Lý có 12 bản với 5.590 nhân khẩu của 1.250 hộ làm nghề dệt.",
+        [{"value": 1250, "place": "Xã Mỹ Lý"}],
+    ),
+    # ... not when a speaker's verb or a wider scope comes between
+    ("Huyện Gia Lâm cho biết toàn tỉnh có 100 làng nghề.", [{"place": None}]),
+    ("Huyện Ứng Hòa nằm trong top đầu, cả tỉnh có 300 làng nghề.", [{"place": None}]),
 ]
 
 ALL = ATTACHMENT + NOT_FACTS + KINDS + MONEY + STATUS + TIME + CATEGORIES + PLACE

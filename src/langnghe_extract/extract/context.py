@@ -58,6 +58,8 @@ class _Cues:
     place_frame: regex.Pattern[str]
     place_after: regex.Pattern[str]
     place_topic: regex.Pattern[str]
+    place_listed: regex.Pattern[str]
+    place_subject: regex.Pattern[str]
 
 
 # a proper name: up to four capitalised words, spaced or joined by "_" (segmented corpora)
@@ -100,6 +102,13 @@ def _cues() -> _Cues:
         place_topic=regex.compile(
             rf"\s*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
             rf"(?i:{or_regex(place['topic_verbs'])}){WORD_END}[^;]*+\Z"
+        ),
+        place_listed=regex.compile(
+            rf"[,;:][\s_]*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}[\s_]*+:?[\s_]*+\Z"
+        ),
+        place_subject=regex.compile(
+            rf"\s*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}(?:[\s_]*+:)?"
+            rf"(?:(?!(?i:{or_regex(place['subject_not_before'])}){WORD_END})[^,;:\n])*+\Z"
         ),
     )
 
@@ -154,7 +163,9 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
     after its quote (``45 làng nghề của huyện Phú Xuyên``, quote ending at ``end``), else in a
     sentence-initial frame (``Tại xã Bát Tràng, …``) that covers the sentence, else as the
     topic the sentence opens with (``Huyện Phú Xuyên là địa phương có nhiều làng nghề nhất với
-    45 làng``), up to the first ``;``.
+    45 làng``), up to the first ``;``, else opening a listed clause right before the figure
+    (``…; huyện Phú Lộc 17,19 tỷ đồng``), else as the subject of a sentence with no comma
+    before the figure (``Huyện Nam Đông đã giải ngân 6,13 tỷ đồng``).
 
     >>> text = "Huyện Chương Mỹ có 36 làng được công nhận"
     >>> find_place(text, (0, len(text)), text.index("36"))
@@ -177,4 +188,8 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
         found = cues.place_frame.match(text, sentence[0], position)
     if found is None:
         found = cues.place_topic.match(text, sentence[0], position)
+    if found is None:
+        found = cues.place_listed.search(text, max(sentence[0], position - 80), position)
+    if found is None:
+        found = cues.place_subject.match(text, sentence[0], position)
     return found.group("place") if found is not None else None
