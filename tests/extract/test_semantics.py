@@ -486,6 +486,14 @@ STATUS: list[Row] = [
         "Doanh thu đạt 8,2%, so với kế hoạch là 9%, trong đó làng gốm tăng 11%.",
         [{"status": "actual"}, {"status": "target"}, {"status": "actual"}],
     ),
+    # what must be reached, what a plan moves towards, what is asked for
+    ("Tỉ lệ lao động qua đào tạo phải đạt 70% vào năm 2025.", [{"status": "target"}]),
+    (
+        "Tỉ lệ có chứng chỉ đạt 30% năm 2025, tiến đến 40% vào năm 2030.",
+        [{"status": "actual", "year": 2025}, {"status": "target", "year": 2030}],
+    ),
+    ("Hiệp hội kiến nghị hỗ trợ 50% lãi suất cho các hộ làm nghề.", [{"status": "target"}]),
+    ("Các hộ phải nộp 2 triệu đồng mỗi năm.", [{"status": "actual"}]),
 ]
 
 # Time: a year or a period from the sentence, a sentence-initial frame over the sentence.
@@ -585,6 +593,13 @@ TIME: list[Row] = [
     ),
     # nor the base of a comparison after the figure
     ("Năm 2021, doanh thu tăng 12% so với năm 2019.", [{"value": 12.0, "year": 2021}]),
+    # a date, a month or a quarter gives its year
+    ("Tính đến 31/12/2023, toàn tỉnh có 150 làng nghề.", [{"year": 2023}]),
+    ("Trong quý I/2024, doanh thu của làng nghề đạt 500 tỷ đồng.", [{"year": 2024}]),
+    ("Tính đến cuối tháng 6/2024, tỉnh có 45 sản phẩm OCOP.", [{"year": 2024}]),
+    ("Ngày 15/3/2024, UBND tỉnh công nhận thêm 5 làng nghề.", [{"year": 2024}]),
+    ("Đến 31/12/2025 tỉnh phấn đấu có 200 làng nghề.", [{"year": 2025, "status": "target"}]),
+    ("Doanh thu tăng 12% so với tháng 6/2023.", [{"year": None}]),
 ]
 
 # Village categories and product levels.

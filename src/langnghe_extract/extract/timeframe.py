@@ -75,6 +75,8 @@ def _time_regex(time: dict[str, Any]) -> regex.Pattern[str]:
         (?:{or_regex(time["period_words"])}\s++)?(?P<a>{_YEAR})\s*+[-–—]\s*+(?:năm\s++)?(?P<b>{_YEAR})
       | từ\s++(?:năm\s++)?(?P<a>{_YEAR})\s++(?:đến|tới)\s++(?:năm\s++)?(?P<b>{_YEAR})
       | {or_regex(time["year_words"])}\s++(?P<y>{_YEAR})
+      | {or_regex(time["date_leads"])}\s++(?:\d{{1,2}}\s*+[/.-]\s*+)?(?:\d{{1,2}}|[IVX]{{1,4}})
+        \s*+[/.-]\s*+(?P<y>{_YEAR})          # 31/12/2023, tháng 6/2024, quý I/2024
       | (?<![\p{{N}}]\s*+|(?i:{or_regex(time["relative_not_after"])})\s++)(?P<rel>{relative})
     ){WORD_END}""",
         regex.IGNORECASE | regex.VERBOSE,
@@ -85,7 +87,9 @@ def _time_first_words(time: dict[str, Any]) -> list[str]:
     """The words a time expression of ``_time_regex`` can start with, or a bare year's century:
     ``str.find`` of ``"20"`` is cheaper than a scan for every digit."""
     relative = [*time["relative"], *time["unnamed_past"]]
-    return [*time["period_words"], "từ", *time["year_words"], *relative, *_CENTURIES]
+    return [
+        *time["period_words"], "từ", *time["year_words"], *time["date_leads"], *relative, *_CENTURIES
+    ]
 
 
 @cache
