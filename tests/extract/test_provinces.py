@@ -391,6 +391,7 @@ DISTRICTS = [
     ("đặc khu Phú Quốc", "An Giang"),
     ("đặc khu Côn Đảo", "Hồ Chí Minh"),
     ("thị xã Cửa Lò", "Nghệ An"),  # abolished before 2025; now the ward of the same name
+    ("phường Cửa Lò", "Nghệ An"),
 ]
 
 
@@ -416,10 +417,20 @@ def test_district_or_commune_resolves_to_its_province(place: str, province: str)
         "Trực Ninh và Thường Tín phát triển.",  # no type word: not trusted
         "Ông Thường Tín, huyện lỵ",  # a name after a type word must be capitalised
         "huyện trực ninh",
+        # a city's type word before a new commune's name: Guangzhou, not "xã Quảng Châu"
+        "Cảnh sát thành phố Quảng Châu, tỉnh Quảng Đông bắt giữ cơ sở làm bia giả.",
+        # a place whose address goes on to a foreign country is abroad
+        "Nhà ở thị trấn Tư Tiền thuộc thành phố Trung Sơn, tỉnh Quảng Đông, Trung Quốc.",
+        "Ngôi đền ở thành phố Trùng Khánh, Trung Quốc có 12 tầng.",
     ],
 )
 def test_ambiguous_or_untyped_places_do_not_resolve(text: str) -> None:
     assert choose_province(None, text) is None
+
+
+def test_a_place_at_home_trading_abroad_still_resolves() -> None:
+    text = "Gốm xã Bát Tràng xuất khẩu sang Trung Quốc, Nhật Bản."
+    assert choose_province(None, text) == lookup_province("Hà Nội")
 
 
 def test_districts_outvote_an_ambiguous_one() -> None:

@@ -56,8 +56,11 @@ class _Index:
     lower_case: frozenset[str]  # names the data writes with a lower-case word: "Pa ủ"
 
 
-def _build(rows: list[dict[str, Any]], to_legacy: dict[str, str], extra: list[str]) -> _Index:
-    """The index of ``rows``; each name is also accepted after the type words in ``extra``."""
+def _build(
+    rows: list[dict[str, Any]], to_legacy: dict[str, str], extra: dict[str, list[str]]
+) -> _Index:
+    """The index of ``rows``; a name of each kind is also accepted after that kind's type
+    words in ``extra``."""
     index: dict[tuple[str, str], set[str]] = defaultdict(set)
     lower = set()
     spellings = _spellings()
@@ -66,7 +69,7 @@ def _build(rows: list[dict[str, Any]], to_legacy: dict[str, str], extra: list[st
             if kind != "code":
                 for name in [*names, *(other for n in names for other in spellings.get(n, []))]:
                     lower.update([fold(name)] if not capitalised(name) else [])
-                    for also in (kind, *extra):
+                    for also in (kind, *extra.get(kind, [])):
                         index[fold(also), fold(name)].add(to_legacy[row["code"]])
     kinds = or_regex({kind for kind, _ in index})
     # Read backwards from a capitalised word: one anchored attempt per candidate name.
@@ -93,14 +96,14 @@ def _spellings() -> dict[str, list[str]]:
 def districts() -> _Index:
     """Pre-2025 districts; their rows already carry legacy province codes."""
     rows = load_table("districts")["province"]
-    return _build(rows, {row["code"]: row["code"] for row in rows}, [])
+    return _build(rows, {row["code"]: row["code"] for row in rows}, {})
 
 
 @cache
 def legacy_communes() -> _Index:
     """Pre-2025 communes, wards and towns (thị trấn), by legacy province code."""
     rows = load_table("communes")["legacy"]
-    return _build(rows, {row["code"]: row["code"] for row in rows}, [])
+    return _build(rows, {row["code"]: row["code"] for row in rows}, {})
 
 
 @cache
@@ -140,10 +143,35 @@ def lookup_locality(kind: str, words: str, index: _Index) -> tuple[str, ...]:
     return ()
 
 
+_CAPITALISED_NAME = r"\p{Lu}[\p{L}\p{M}]*+(?:[^\S\n]++\p{Lu}[\p{L}\p{M}]*+)*+"
+
+
+@cache
+def _abroad() -> tuple[Any, Any, frozenset[str]]:
+    """A place's address from its name on (names joined by ",", "thuộc" and type words), the
+    names in it, and the foreign countries' names (folded)."""
+    table = load_table("provinces")["localities"]["abroad"]
+    link = rf"[^\S\n]*+,?[^\S\n]*+(?:(?:{or_regex(table['links'])})[^\S\n]++)*+"
+    address = regex.compile(rf"{_CAPITALISED_NAME}(?:{link}{_CAPITALISED_NAME}){{0,6}}+")
+    return address, regex.compile(_CAPITALISED_NAME), frozenset(map(fold, table["countries"]))
+
+
+def _is_abroad(text: str, start: int) -> bool:
+    """Whether the address that opens at ``start`` names a foreign country as a whole part:
+    "Trùng Khánh, Trung Quốc", not "Đức Hòa" or "Chương Mỹ"."""
+    address, name, countries = _abroad()
+    found = address.match(text, start, start + 200)
+    parts = name.findall(found.group())[1:] if found is not None else []
+    return any(fold(part) in countries for part in parts)
+
+
 def _votes(text: str, index: _Index) -> dict[str, float]:
-    """Each typed name votes for its provinces, 1/n each when it exists in n of them."""
+    """Each typed name votes for its provinces, 1/n each when it exists in n of them; not a
+    place abroad ("thành phố Trùng Khánh, Trung Quốc")."""
     votes: dict[str, float] = defaultdict(float)
     for start in _name_starts(text, index):
+        if _is_abroad(text, start):
+            continue
         kind = index.pattern.search(text, max(0, start - _KIND_WINDOW), start)
         words = _WORDS.match(text, start, start + 100) if kind else None
         codes = lookup_locality(kind["kind"], words[0], index) if kind and words else ()
