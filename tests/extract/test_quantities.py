@@ -378,6 +378,11 @@ RATES: list[Row] = [
     ),
     ("6 triệu đồng/tháng", "6 triệu đồng/tháng", 6_000_000, None, "VND", "exact", "month"),
     ("60 triệu đồng/năm", "60 triệu đồng/năm", 60_000_000, None, "VND", "exact", "year"),
+    ("700 triệu đồng/căn", "700 triệu đồng/căn", 7 * 10**8, None, "VND", "exact", "apartment"),
+    ("lãi 10 triệu đồng/sào", "10 triệu đồng/sào", 10**7, None, "VND", "exact", "sào"),
+    # a percent takes the rate words a money figure takes
+    ("tăng hơn 6% mỗi năm", "hơn 6% mỗi năm", 6, None, "%", "over", "year"),
+    ("tăng 10,5% hằng năm", "10,5% hằng năm", 10.5, None, "%", "exact", "year"),
     (
         "80 triệu đồng/hộ/năm",
         "80 triệu đồng/hộ/năm",

@@ -78,7 +78,6 @@ class _Units:
     currency_after_multiplier: regex.Pattern[str]
     bare_money_end: regex.Pattern[str]
     rate: regex.Pattern[str]
-    slash_rate: regex.Pattern[str]
     rate_before: regex.Pattern[str]
     codes: dict[str, str]
     rates: dict[str, str]
@@ -106,7 +105,6 @@ def _units() -> _Units:
     units = load_table("units")
     cues = load_table("cues")
     rates: dict[str, str] = cues["rates"]
-    slash = [key for key in rates if key.startswith("/")]
     return _Units(
         percent=regex.compile(rf"[ \t]*+{or_regex(units['percent_words']['signs'])}"),
         currency=regex.compile(
@@ -124,7 +122,6 @@ def _units() -> _Units:
             regex.IGNORECASE | regex.VERBOSE,
         ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{_rate_regex(rates)}){WORD_END}", regex.I),
-        slash_rate=regex.compile(rf"[ \t]*+(?P<rate>{_rate_regex(slash)}){WORD_END}", regex.I),
         rate_before=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}]){or_regex(cues['rates_before'])}{WORD_END}", regex.I
         ),
@@ -196,7 +193,7 @@ def read_percent(text: str, number: NumberMatch) -> Quantity | None:
     if sign is None or number.factor != 1:
         return None
     end, per = sign.end(), None
-    rate = units.slash_rate.match(text, end, end + AHEAD)
+    rate = units.rate.match(text, end, end + AHEAD)
     if rate is not None:
         per, end = units.rates[_rate_key(rate.group("rate"))], rate.end("rate")
     return Quantity(number.start, end, number, PERCENT, per, "percent")
