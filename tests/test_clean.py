@@ -924,6 +924,14 @@ def test_title_rebuilt_from_the_url_when_the_corpus_dropped_it() -> None:
     assert TITLE_FROM_URL in doc.warnings
 
 
+def test_slug_title_keeps_a_name_capitalised() -> None:
+    """A word written capitalised next to another in the text is a name ("Hải Dương"), though
+    the text also writes it in lower case ("dương tính"); a sentence's first word is not."""
+    words = ["hai", "duong", "co", "12", "nguoi", "ben", "bo", "song"]
+    text = "Tỉnh Hải Dương cho biết 12 người dương tính. Bên bờ sông có người ở. Nhà bên bờ."
+    assert url_title.title_from_slug(words, text) == "Hải Dương có 12 người bên bờ sông"
+
+
 def test_a_url_stamped_with_its_time_dates_the_article() -> None:
     url = "# url = https://dantri.com.vn/xa-hoi/lang-gom-bat-trang-20210430170833239.htm"
     doc = clean_document(raw(lines_of(url, "LÀNG GỐM BÁT TRÀNG", "Gốm Bát Tràng có 1.000 hộ.")))
@@ -998,14 +1006,20 @@ def _title_token_by_token(words: list[str], text: str) -> str | None:
         if after in key_of:
             pairs[key_of[word], key_of[after]][word, after] += 1
     restored = []
+    def name(a: str, b: str) -> bool:
+        return a[:1].isupper() and b[:1].isupper() and not (a + b).isupper()
+
     for i, slug in enumerate(words):
         seen: Counter[str] = Counter()
+        named = set()
         if i > 0:
-            for (_, form), count in pairs.get((words[i - 1], slug), Counter()).items():
+            for (before, form), count in pairs.get((words[i - 1], slug), Counter()).items():
                 seen[form] += count
+                named |= {form} if name(before, form) else set()
         if i + 1 < len(words):
-            for (form, _), count in pairs.get((slug, words[i + 1]), Counter()).items():
+            for (form, after), count in pairs.get((slug, words[i + 1]), Counter()).items():
                 seen[form] += count
+                named |= {form} if name(form, after) else set()
         alone = forms.get(slug, Counter())
         seen = seen or alone
         if not seen:
@@ -1017,7 +1031,7 @@ def _title_token_by_token(words: list[str], text: str) -> str | None:
         best = lower.most_common(1)[0][0]
         if best not in seen:
             best = next(w for w in seen if w.lower() == best)
-        restored.append(best.lower() if best.lower() in alone else best)
+        restored.append(best if best in named or best.lower() not in alone else best.lower())
     title = " ".join(restored)
     return title[:1].upper() + title[1:]
 

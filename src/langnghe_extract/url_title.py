@@ -154,19 +154,29 @@ def _restore(words: list[str], i: int, forms: Forms, pairs: Pairs) -> str:
     """One slug word's accented form: from the word pairs it makes with its neighbours in the
     text ("o nhiem" → "ô nhiễm", not the commoner "ở"), else from the word alone."""
     seen: dict[str, int] = {}
+    named: set[str] = set()  # forms written capitalised next to a capitalised word: a name
     if i > 0:
-        for (_, form), count in pairs.get((words[i - 1], words[i]), {}).items():
+        for (before, form), count in pairs.get((words[i - 1], words[i]), {}).items():
             seen[form] = seen.get(form, 0) + count
+            named.update([form] if _is_name(before, form) else [])
     if i + 1 < len(words):
-        for (form, _), count in pairs.get((words[i], words[i + 1]), {}).items():
+        for (form, after), count in pairs.get((words[i], words[i + 1]), {}).items():
             seen[form] = seen.get(form, 0) + count
+            named.update([form] if _is_name(form, after) else [])
     alone = forms.get(words[i], {})
     if not seen:
         seen = alone
     if not seen:
         return words[i]
     best = _best_form(seen)
+    if best in named:
+        return best  # "Hải Dương", though "dương tính" is in the text too
     return best.lower() if best.lower() in alone else best  # "Bên" only opened a sentence
+
+
+def _is_name(first: str, second: str) -> bool:
+    """Two neighbouring words both capitalised, not in capitals: a proper name ("Phú Quốc")."""
+    return first[:1].isupper() and second[:1].isupper() and not (first + second).isupper()
 
 
 def _best_form(seen: dict[str, int]) -> str:
