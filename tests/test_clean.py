@@ -1166,3 +1166,35 @@ def test_dateline_opening_the_first_paragraph_dates_the_article(
     doc, _ = clean(lines_of("Tiêu đề bài", opening + BODY))
     assert doc.published == published
     assert doc.text == opening + BODY
+
+
+# --- related headlines in brackets --------------------------------------------------------------
+
+
+def test_bracketed_related_headline_inside_a_paragraph_is_cut() -> None:
+    line = (
+        'Giá lợn giảm mạnh. [Đồng Nai còn hơn 300.000 con lợn xấp xỉ 1 tạ cần được "giải cứu"] '
+        "Làng có 120 hộ làm nghề."
+    )
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert doc.text == f"{BODY}\nGiá lợn giảm mạnh. Làng có 120 hộ làm nghề."
+
+
+def test_bracketed_related_headline_on_its_own_line_is_cut() -> None:
+    headline = "[Saudi Arabia viện trợ 66 triệu USD giúp Yemen ứng phó với dịch tả]"
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, headline, "Câu cuối cùng của bài viết."))
+    assert doc.text == f"{BODY}\nCâu cuối cùng của bài viết."
+    assert any(c.rule == "bracketed_headline" for c in cuts)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Theo tài liệu [1] và [sic], làng có 120 hộ làm nghề.",  # too short
+        "Ông nói: [Chúng tôi sẽ làm tiếp. Năm sau mở rộng] rồi đi.",  # a sentence end inside
+        "Dòng ghi chú [xem thêm ở phần dưới của bài viết này] cho rõ.",  # lower case first
+    ],
+)
+def test_other_brackets_stay(line: str) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert doc.text == f"{BODY}\n{line}"

@@ -188,6 +188,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("related_tail", related.cut_related_tail),
     ("glued_related_tail", furniture.cut_glued_related_tail),
     ("related_marker", related.cut_related_markers),
+    ("bracketed_headline", related.cut_bracketed_headlines),
     # header zone; before stray items: "17:31 | 29/01/2026" alone
     ("date_line", headline.take_date_line),
     ("stray_headline_item", related.cut_stray_headline_items),

@@ -126,3 +126,34 @@ def cut_stray_headline_items(page: Page, rule: str) -> None:
             if previous is not None and _is_headline_like(page.lines[previous]):
                 page.cut(previous, rule)
         previous = i
+
+
+# A related headline linked inside a paragraph, in brackets ("… giá giảm mạnh. [Đồng Nai còn hơn
+# 300.000 con lợn cần được "giải cứu"] Theo …"): a capital or a quote first, four words at
+# least, no sentence end inside (a dot only in "300.000"). "[1]", "[sic]" and "[...]" are too
+# short to be one.
+_BRACKETED = regex.compile(
+    r"[^\S\n]*+\[(?=[\"“]?\p{Lu})(?=(?:[^\]\s\n]++\s++){3})"
+    r"(?:[^\[\]\n.!?]|\.(?=\d)){15,200}+\][^\S\n]*+"
+)
+
+
+def cut_bracketed_headlines(page: Page, rule: str) -> None:
+    """Cut related headlines linked in brackets inside a paragraph: their figures and places
+    belong to other articles."""
+    for i in page.kept():
+        line = page.lines[i]
+        if "[" not in line:
+            continue
+        trimmed = _BRACKETED.sub(_join, line).strip()
+        if not trimmed:
+            page.cut(i, rule)
+        elif trimmed != line:
+            page.lines[i] = trimmed
+
+
+def _join(found: regex.Match[str]) -> str:
+    """What stands in for a cut headline: a space between words, nothing at a line's edge."""
+    text = found.string
+    inner = 0 < found.start() and found.end() < len(text)
+    return " " if inner else ""
