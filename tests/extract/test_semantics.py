@@ -206,6 +206,8 @@ NOT_FACTS: list[Row] = [
     ("Làng có dân số khoảng 3.000 người sống bằng nghề gốm.", []),
     ("Hai người con gái của ông đều có việc làm ổn định.", []),
     ("Gia đình có 3 người thân làm nghề ở nước ngoài.", []),
+    # "lỗ đen" is a black hole, not a loss: no bare money after it
+    ("Lỗ đen này cách Trái đất khoảng 55 triệu năm ánh sáng.", []),
 ]
 
 # Kind by noun and its context.
@@ -278,6 +280,13 @@ MONEY: list[Row] = [
         [{"value": 300000000, "measure": "kinh phí hỗ trợ"}],
     ),
     ("Doanh nghiệp đầu tư vốn 15 tỷ đồng.", [{"value": 15000000000, "measure": "vốn"}]),
+    # a verb names what the money is for when its segment names no noun measure
+    ("Làng nghề được thành phố đầu tư 200 tỷ đồng.", [{"measure": "đầu tư"}]),
+    ("Mỗi hộ được hỗ trợ 15 triệu đồng/ha.", [{"measure": "hỗ trợ", "per": "hectare"}]),
+    ("Thương vụ với nhà đầu tư Thái Lan trị giá 2.000 tỷ đồng.", [{"measure": "trị giá"}]),
+    ("Nhà đầu tư nhận về 20 triệu đồng.", [{"measure": None}]),
+    ("Kim ngạch xuất khẩu gốm đạt 3 tỷ USD.", [{"measure": "kim ngạch xuất khẩu"}]),
+    ("Tổng số tiền bồi thường trên 1,62 tỷ đồng.", [{"measure": "tổng số tiền bồi thường"}]),
     (
         "Lô hàng trị giá 1,2 triệu USD đã được xuất sang Nhật Bản.",
         [{"value": 1200000, "unit": "USD", "measure": "trị giá"}],

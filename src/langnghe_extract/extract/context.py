@@ -52,6 +52,8 @@ class Frame:
 class _Cues:
     measures: dict[Kind, regex.Pattern[str]]
     measure_starts: dict[Kind, WordStarts]  # where a measure can start: its first word
+    money_verbs: regex.Pattern[str]
+    money_verb_starts: WordStarts
     change_verbs: frozenset[str]
     own_predicate: regex.Pattern[str]
     place: regex.Pattern[str]
@@ -85,6 +87,12 @@ def _cues() -> _Cues:
             )
             for kind in (Kind.MONEY, Kind.PERCENT)
         },
+        money_verbs=regex.compile(
+            rf"{WORD_START}(?<!(?i:{or_regex(units['measures']['money_verbs_not_after'])})[\s_]++)"
+            rf"{or_regex(units['measures']['money_verbs'])}{WORD_END}",
+            regex.I,
+        ),
+        money_verb_starts=WordStarts.of(units["measures"]["money_verbs"]),
         measure_starts={
             kind: WordStarts.of(units["measures"][kind.value])
             for kind in (Kind.MONEY, Kind.PERCENT)
@@ -115,7 +123,8 @@ def _cues() -> _Cues:
 
 def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | None:
     """What a money figure or percent measures: the first measure of its comma-delimited
-    segment, else the nearest one before it in the sentence. A change verb (``tăng``,
+    segment, else the nearest one before it in the sentence, else a verb naming what money is
+    for in its segment (``được đầu tư 200 tỷ đồng``). A change verb (``tăng``,
     ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là Thái Lan
     (49,6%), Pakistan (37,9%)``): not past a colon, nor to a figure with its own predicate
     anywhere in its segment (``xóa đói giảm nghèo với mục tiêu: … 40% số xã``, ``…, cả nước đạt
@@ -144,6 +153,10 @@ def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | 
             if _carries_over(text, m, segment, position)
         ]
         first = found[-1] if found else None
+    if first is None and kind is Kind.MONEY:
+        window = (segment, position)
+        verbs = finditer_in_sentence(cues.money_verbs, cues.money_verb_starts, text, sentence, window)
+        first = next(verbs, None)
     return first.group().lower() if first is not None else None
 
 
