@@ -1006,6 +1006,7 @@ def _title_token_by_token(words: list[str], text: str) -> str | None:
         if after in key_of:
             pairs[key_of[word], key_of[after]][word, after] += 1
     restored = []
+
     def name(a: str, b: str) -> bool:
         return a[:1].isupper() and b[:1].isupper() and not (a + b).isupper()
 
@@ -1176,7 +1177,7 @@ def test_bracketed_related_headline_inside_a_paragraph_is_cut() -> None:
         'Giá lợn giảm mạnh. [Đồng Nai còn hơn 300.000 con lợn xấp xỉ 1 tạ cần được "giải cứu"] '
         "Làng có 120 hộ làm nghề."
     )
-    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, line))
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
     assert doc.text == f"{BODY}\nGiá lợn giảm mạnh. Làng có 120 hộ làm nghề."
 
 

@@ -17,8 +17,8 @@ from langnghe_extract.metadata import (
     html_title,
     html_url,
     parse_bare_name,
-    parse_glued_byline,
     parse_byline,
+    parse_glued_byline,
     strip_site_suffix,
 )
 from langnghe_extract.read import RawDocument

@@ -192,7 +192,8 @@ def date_from_url(url: str | None, today: dt.date | None = None) -> str | None:
     if found is None:
         return None
     try:
-        stamp = dt.datetime(*(int(found[k]) for k in ("y", "m", "d", "H", "M", "S")))
+        y, m, d, hour, minute, second = (int(found[k]) for k in ("y", "m", "d", "H", "M", "S"))
+        stamp = dt.datetime(y, m, d, hour, minute, second)
     except ValueError:
         return None
     if stamp.date() > (today or dt.date.today()):

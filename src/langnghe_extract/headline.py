@@ -190,18 +190,28 @@ def cut_caption_after_title(page: Page, rule: str) -> None:
 _BYLINE_RANK = {"byline_writer": 0, "byline_bare_name": 1, "byline_source": 2, "byline_photo": 3}
 
 
+def _trim_glued_byline(page: Page) -> list[tuple[int, str]]:
+    """A byline glued after the last sentence of a flattened page ("… cho nhân dân. Nguyễn Sự
+    (TTXVN)") leaves the line; its rank and name are returned for ``take_byline``."""
+    kept = page.kept()
+    if not kept or page.fmt in PDF_FORMATS:
+        return []
+    glued = metadata.glued_byline(page.lines[kept[-1]])
+    if glued is None:
+        return []
+    start, byline = glued
+    page.lines[kept[-1]] = page.lines[kept[-1]][:start].rstrip()
+    return [(_BYLINE_RANK[byline.rule], byline.author or "")]
+
+
 def take_byline(page: Page, rule: str) -> None:
     """The byline at the end of the body (or under the title) names the author; drop it.
 
     "Bài và ảnh Thanh Hà" → Thanh Hà; a bare "Đức Minh" as the last line → Đức Minh; "Theo X"
     only when no writer is named; "Ảnh: X" is dropped, but a photographer is not the author.
     """
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str]] = _trim_glued_byline(page)
     kept = page.kept()
-    if kept and page.fmt not in PDF_FORMATS and (glued := metadata.glued_byline(page.lines[kept[-1]])):
-        start, byline = glued
-        page.lines[kept[-1]] = page.lines[kept[-1]][:start].rstrip()
-        found.append((_BYLINE_RANK[byline.rule], byline.author or ""))
     for i in reversed(kept[-3:]):
         byline = metadata.parse_byline(page.lines[i])
         last = i == kept[-1] and len(kept) > 1

@@ -155,5 +155,5 @@ def cut_bracketed_headlines(page: Page, rule: str) -> None:
 def _join(found: regex.Match[str]) -> str:
     """What stands in for a cut headline: a space between words, nothing at a line's edge."""
     text = found.string
-    inner = 0 < found.start() and found.end() < len(text)
+    inner = found.start() > 0 and found.end() < len(text)
     return " " if inner else ""

@@ -155,7 +155,9 @@ def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | 
         first = found[-1] if found else None
     if first is None and kind is Kind.MONEY:
         window = (segment, position)
-        verbs = finditer_in_sentence(cues.money_verbs, cues.money_verb_starts, text, sentence, window)
+        verbs = finditer_in_sentence(
+            cues.money_verbs, cues.money_verb_starts, text, sentence, window
+        )
         first = next(verbs, None)
     return first.group().lower() if first is not None else None
 

@@ -88,7 +88,12 @@ def _time_first_words(time: dict[str, Any]) -> list[str]:
     ``str.find`` of ``"20"`` is cheaper than a scan for every digit."""
     relative = [*time["relative"], *time["unnamed_past"]]
     return [
-        *time["period_words"], "từ", *time["year_words"], *time["date_leads"], *relative, *_CENTURIES
+        *time["period_words"],
+        "từ",
+        *time["year_words"],
+        *time["date_leads"],
+        *relative,
+        *_CENTURIES,
     ]
 
 
@@ -121,7 +126,9 @@ def _cues() -> _Cues:
             regex.I | regex.REVERSE,
         ),
         opening_words=time["opening_words"],
-        own_year_gap=regex.compile(rf"[\s_]*+(?:{or_regex(time['own_year_links'])}[\s_]*+)?", regex.I),
+        own_year_gap=regex.compile(
+            rf"[\s_]*+(?:{or_regex(time['own_year_links'])}[\s_]*+)?", regex.I
+        ),
     )
 
 
