@@ -1199,3 +1199,33 @@ def test_bracketed_related_headline_on_its_own_line_is_cut() -> None:
 def test_other_brackets_stay(line: str) -> None:
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
     assert doc.text == f"{BODY}\n{line}"
+
+
+# --- captions that repeat the article -----------------------------------------------------------
+
+
+def test_caption_repeating_the_sentence_above_is_cut() -> None:
+    sentence = "Ngành y tế đã lấy mẫu xét nghiệm 1.068 người của 320 hộ gia đình ở thôn Quan Nhân"
+    doc, cuts = clean(lines_of("Tiêu đề bài", BODY, f"{sentence}.", sentence, "Câu cuối."))
+    assert doc.text == f"{BODY}\n{sentence}.\nCâu cuối."
+    assert any(c.rule == "repeated_caption" for c in cuts)
+
+
+def test_caption_naming_a_person_the_text_names_is_cut() -> None:
+    caption = "Ông Đinh Viết Khanh - Chủ tịch Hội Khuyến học TP Cần Thơ"
+    lines = ("Tiêu đề bài", BODY, caption, f"{caption} đã phát biểu tại hội nghị.")
+    doc, _ = clean(lines_of(*lines))
+    assert caption not in doc.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Làng nghề gốm Bát Tràng",  # short: lines this short repeat by chance
+        "Làng nghề gốm Bát Tràng có 1.000 hộ làm nghề, thu hút hơn 3.000 lao động.",  # a sentence
+    ],
+)
+def test_lines_that_are_no_repeated_caption_stay(line: str) -> None:
+    other = "Làng nghề gốm Bát Tràng có 1.000 hộ làm nghề, thu hút hơn 3.000 lao động. Năm 2023."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line, other))
+    assert line in doc.text.split("\n")

@@ -204,5 +204,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("url_date", headline.take_url_date),  # after every date the text prints
     # the end of the body
     ("byline", headline.take_byline),
+    ("repeated_caption", credits.cut_repeated_captions),  # after the title, which repeats too
     ("pdf_columns_glued", pdf_text.warn_glued_columns),
 )

@@ -85,3 +85,29 @@ def _without_inline_credits(line: str, patterns: dict[str, Any]) -> str:
     if patterns["photo_open"].search(line) is None:
         return line
     return str(patterns["photo_inline"].sub("", line))
+
+
+MIN_REPEATED = 30  # characters: shorter lines ("Ảnh minh họa", a name) may repeat by chance
+_SENTENCE_ENDS = tuple('.!?…:;"”')
+
+
+def cut_repeated_captions(page: Page, rule: str) -> None:
+    """A caption that repeats the article's words: a line with no sentence end found whole
+    inside a longer line ("Ông Đinh Viết Khanh - Chủ tịch Hội Khuyến học TP Cần Thơ", or the
+    sentence above the photo without its full stop), or a later copy of such a line. Its
+    figures would otherwise be counted twice."""
+    kept = page.kept()
+    body = "\n".join(page.lines[i] for i in kept)
+    seen: set[str] = set()
+    for i in kept:
+        line = page.lines[i].strip()
+        if len(line) < MIN_REPEATED or line.endswith(_SENTENCE_ENDS) or body.count(line) < 2:
+            continue
+        if line in seen or any(_holds(page.lines[j], line) for j in kept if j != i):
+            page.cut(i, rule)
+        seen.add(line)
+
+
+def _holds(other: str, line: str) -> bool:
+    """Whether ``other`` is a longer line with ``line`` inside it."""
+    return len(other.strip()) > len(line) and line in other
