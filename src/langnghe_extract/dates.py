@@ -188,7 +188,8 @@ def date_from_url(url: str | None, today: dt.date | None = None) -> str | None:
     True
     """
     path = url.split("?")[0].split("#")[0] if url else ""
-    found = _URL_STAMP.search(path)
+    tail = max(path.rfind("-", 0, len(path) - 14), path.rfind("/", 0, len(path) - 14))
+    found = _URL_STAMP.match(path, max(tail, 0)) if tail >= 0 else None  # one try, at the id
     if found is None:
         return None
     try:
