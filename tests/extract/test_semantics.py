@@ -255,6 +255,7 @@ KINDS: list[Row] = [
     ),
     ("Có 300 người dân đến xem hội thi.", []),
     ("Năm qua, 120 người dân mất việc làm do xưởng đóng cửa.", []),
+    ("Các làng nghề tạo ra 20.000 chỗ làm ổn định.", [{"kind": "workers", "unit": "chỗ làm"}]),
 ]
 
 # Money by currency, with what it measures.
