@@ -610,6 +610,13 @@ TIME: list[Row] = [
     ("Ngày 15/3/2024, UBND tỉnh công nhận thêm 5 làng nghề.", [{"year": 2024}]),
     ("Đến 31/12/2025 tỉnh phấn đấu có 200 làng nghề.", [{"year": 2025, "status": "target"}]),
     ("Doanh thu tăng 12% so với tháng 6/2023.", [{"year": None}]),
+    # a dateline's date and the year that opens the lead are no period
+    ("Bắc Giang, 15/1/2025 - Năm 2024, tỉnh có 38 sản phẩm OCOP.", [{"year": 2024, "period": None}]),
+    # the present before a figure keeps a later period off it
+    (
+        "Tỉnh hiện có 118 làng nghề, trong đó 31 làng nghề được công nhận trong giai đoạn 2006 - 2024.",
+        [{"value": 118, "period": None}, {"value": 31, "period": [2006, 2024]}],
+    ),
 ]
 
 # Village categories and product levels.
@@ -688,6 +695,16 @@ PLACE: list[Row] = [
     (
         "Xã Mỹ Lý có 12 bản với 5.590 nhân khẩu của 1.250 hộ làm nghề dệt.",
         [{"value": 1250, "place": "Xã Mỹ Lý"}],
+    ),
+    # a place in brackets after a village's name, right before its verb
+    (
+        "Riêng làng gỗ La Xuyên (xã Yên Ninh) hiện có khoảng 1.200 hộ làm nghề.",
+        [{"place": "xã Yên Ninh"}],
+    ),
+    # a place inside a long quote
+    (
+        "Có 7 sản phẩm bánh gai của huyện Ninh Giang đã đạt OCOP 3 sao.",
+        [{"kind": "ocop_products", "place": "huyện Ninh Giang"}],
     ),
     # ... not when a speaker's verb or a wider scope comes between
     ("Huyện Gia Lâm cho biết toàn tỉnh có 100 làng nghề.", [{"place": None}]),

@@ -98,8 +98,9 @@ def _cues() -> _Cues:
             for kind in (Kind.MONEY, Kind.PERCENT)
         },
         place=regex.compile(
-            rf"{WORD_START}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
-            rf"(?i:{or_regex(place['links'])})\s*+\Z"
+            rf"(?:{WORD_START}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}"
+            rf"|\((?P<place>{prefixes}[\s_]++{_NAME})[^()\n]{{0,40}}\))"  # "La Xuyên (xã Yên Ninh)"
+            rf"\s++(?i:{or_regex(place['links'])})\s*+\Z"
         ),
         place_frame=regex.compile(
             rf"\s*+(?i:{or_regex(place['frames'])})\s++(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s*+,"
@@ -199,6 +200,8 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
     found = cues.place.search(text, max(sentence[0], position - 80), position)
     if found is None and end is not None:
         found = cues.place_after.match(text, end, sentence[1])
+    if found is None and end is not None:  # inside a long quote: "7 sản phẩm … của huyện X đã đạt"
+        found = cues.place_after.search(text, position, end)
     if found is None:
         found = cues.place_frame.match(text, sentence[0], position)
     if found is None:

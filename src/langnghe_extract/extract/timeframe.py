@@ -32,6 +32,7 @@ from langnghe_extract.extract.status import (
     present_cues,
 )
 from langnghe_extract.models import Status
+from langnghe_extract.segment import segment_start
 
 Span = tuple[int, int]
 
@@ -72,7 +73,7 @@ def _time_regex(time: dict[str, Any]) -> regex.Pattern[str]:
     relative = or_regex([*time["relative"], *time["unnamed_past"]])
     return regex.compile(
         rf"""{WORD_START}(?:
-        (?:{or_regex(time["period_words"])}\s++)?(?P<a>{_YEAR})\s*+[-–—]\s*+(?:năm\s++)?(?P<b>{_YEAR})
+        (?:{or_regex(time["period_words"])}\s++)?(?<![/.])(?P<a>{_YEAR})\s*+[-–—]\s*+(?:năm\s++)?(?P<b>{_YEAR})
       | từ\s++(?:năm\s++)?(?P<a>{_YEAR})\s++(?:đến|tới)\s++(?:năm\s++)?(?P<b>{_YEAR})
       | {or_regex(time["year_words"])}\s++(?P<y>{_YEAR})
       | {or_regex(time["date_leads"])}\s++(?:\d{{1,2}}\s*+[/.-]\s*+)?(?:\d{{1,2}}|[IVX]{{1,4}})
@@ -205,6 +206,8 @@ def find_time(
     ]
     if before and not _present_after(text, sentence[0], before[-1], position):
         return _when(before[-1])
+    if next(present_cues(text, segment_start(text, clause[0], position), position), None):
+        return When()  # "hiện có 118 làng nghề, …, trong giai đoạn 2006 - 2024": now, no period
     following = (
         m
         for m in finditer_in_sentence(
