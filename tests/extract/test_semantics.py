@@ -611,10 +611,14 @@ TIME: list[Row] = [
     ("Đến 31/12/2025 tỉnh phấn đấu có 200 làng nghề.", [{"year": 2025, "status": "target"}]),
     ("Doanh thu tăng 12% so với tháng 6/2023.", [{"year": None}]),
     # a dateline's date and the year that opens the lead are no period
-    ("Bắc Giang, 15/1/2025 - Năm 2024, tỉnh có 38 sản phẩm OCOP.", [{"year": 2024, "period": None}]),
+    (
+        "Bắc Giang, 15/1/2025 - Năm 2024, tỉnh có 38 sản phẩm OCOP.",
+        [{"year": 2024, "period": None}],
+    ),
     # the present before a figure keeps a later period off it
     (
-        "Tỉnh hiện có 118 làng nghề, trong đó 31 làng nghề được công nhận trong giai đoạn 2006 - 2024.",
+        "Tỉnh hiện có 118 làng nghề, trong đó 31 làng nghề được công nhận trong giai đoạn "
+        "2006 - 2024.",
         [{"value": 118, "period": None}, {"value": 31, "period": [2006, 2024]}],
     ),
 ]
