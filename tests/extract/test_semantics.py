@@ -256,6 +256,12 @@ KINDS: list[Row] = [
     ("Có 300 người dân đến xem hội thi.", []),
     ("Năm qua, 120 người dân mất việc làm do xưởng đóng cửa.", []),
     ("Các làng nghề tạo ra 20.000 chỗ làm ổn định.", [{"kind": "workers", "unit": "chỗ làm"}]),
+    # the programme's own verb before a bare product count; "phân hạng 17" is no rank
+    (
+        "Hội đồng đã đánh giá, phân hạng 17 sản phẩm của 12 chủ thể.",
+        [{"kind": "ocop_products", "value": 17}, {"kind": "establishments", "value": 12}],
+    ),
+    ("Đội bóng xếp hạng 3 chung cuộc.", []),
 ]
 
 # Money by currency, with what it measures.
@@ -286,6 +292,12 @@ MONEY: list[Row] = [
     ("Mỗi hộ được hỗ trợ 15 triệu đồng/ha.", [{"measure": "hỗ trợ", "per": "hectare"}]),
     ("Thương vụ với nhà đầu tư Thái Lan trị giá 2.000 tỷ đồng.", [{"measure": "trị giá"}]),
     ("Nhà đầu tư nhận về 20 triệu đồng.", [{"measure": None}]),
+    # a measure written right after the quote
+    (
+        "Năm 2025 dự kiến bố trí 4 tỷ đồng kinh phí khuyến công địa phương.",
+        [{"measure": "kinh phí khuyến công địa phương"}],
+    ),
+    ("Quý I, hãng đạt hơn 386 tỷ đồng doanh thu, tăng 5%.", [{"measure": "doanh thu"}, {}]),
     ("Kim ngạch xuất khẩu gốm đạt 3 tỷ USD.", [{"measure": "kim ngạch xuất khẩu"}]),
     ("Tổng số tiền bồi thường trên 1,62 tỷ đồng.", [{"measure": "tổng số tiền bồi thường"}]),
     (

@@ -209,7 +209,7 @@ def _frame(text: str, candidate: Candidate, site: Site) -> Frame:
         status=status,
         year=when.year,
         period=when.period,
-        measure=find_measure(text, site.sentence, position, candidate.kind),
+        measure=find_measure(text, site.sentence, position, candidate.kind, candidate.end),
         place=find_place(text, site.sentence, candidate.start, candidate.end),
         relative_year=when.relative_year,
         deadline=find_deadline(text, site.sentence, position),

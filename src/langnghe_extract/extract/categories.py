@@ -68,7 +68,9 @@ def _tables() -> _Tables:
             regex.I | regex.REVERSE,
         ),
         ocop_subject=regex.compile(  # the subject, then no figure before this one
-            rf"{WORD_START}{or_regex(ocop['subject'])}{WORD_END}[^\p{{N}},;]*+\Z", regex.I
+            rf"{WORD_START}{or_regex([*ocop['subject'], *ocop['rated_before']])}{WORD_END}"
+            r"[^\p{N},;]*+\Z",
+            regex.I,
         ),
         stars=regex.compile(
             rf"{WORD_START}(?:{or_regex(ocop['star_lead'])}\s++)(?:từ\s++)?(?P<stars>[1-5])"

@@ -122,9 +122,12 @@ def _cues() -> _Cues:
     )
 
 
-def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | None:
-    """What a money figure or percent measures: the first measure of its comma-delimited
-    segment, else the nearest one before it in the sentence, else a verb naming what money is
+def find_measure(
+    text: str, sentence: Span, position: int, kind: Kind, end: int | None = None
+) -> str | None:
+    """What a money figure or percent measures: a measure written right after its quote
+    (ending at ``end``: "bố trí 4 tỷ đồng kinh phí khuyến công"), else the first measure of its
+    comma-delimited segment, else the nearest one before it in the sentence, else a verb naming what money is
     for in its segment (``được đầu tư 200 tỷ đồng``). A change verb (``tăng``,
     ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là Thái Lan
     (49,6%), Pakistan (37,9%)``): not past a colon, nor to a figure with its own predicate
@@ -145,6 +148,10 @@ def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | 
     pattern, starts = cues.measures.get(kind), cues.measure_starts.get(kind)
     if pattern is None or starts is None:
         return None
+    if kind is Kind.MONEY and end is not None:
+        after = pattern.match(text, end + _spaces_at(text, end), sentence[1])
+        if after is not None:
+            return str(after.group()).lower()
     segment = segment_start(text, sentence[0], position)
     first = next(finditer_in_sentence(pattern, starts, text, sentence, (segment, position)), None)
     if first is None:
@@ -161,6 +168,11 @@ def find_measure(text: str, sentence: Span, position: int, kind: Kind) -> str | 
         )
         first = next(verbs, None)
     return first.group().lower() if first is not None else None
+
+
+def _spaces_at(text: str, position: int) -> int:
+    """How many spaces or tabs start at ``position``."""
+    return len(text[position : position + 8]) - len(text[position : position + 8].lstrip(" \t"))
 
 
 def _carries_over(text: str, measure: regex.Match[str], segment: int, position: int) -> bool:

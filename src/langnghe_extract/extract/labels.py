@@ -60,7 +60,9 @@ def is_label(text: str, start: int, end: int, grammar: Grammar) -> bool:
         return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
     if _is_year(text[start:end]) and _is_year_before_dash(text, end):
         return True  # the first year of 2011-2019; 1947 in "1947 – 304.375 USD"
-    return grammar.label_before.search(text, max(0, start - 20), start) is not None
+    if grammar.label_before.search(text, max(0, start - 20), start) is None:
+        return False
+    return grammar.label_not_after.search(text, max(0, start - 30), start) is None
 
 
 def _is_year_before_dash(text: str, end: int) -> bool:

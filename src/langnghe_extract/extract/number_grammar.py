@@ -48,6 +48,7 @@ class Grammar:
     range_between: regex.Pattern[str]
     range_from: regex.Pattern[str]
     label_before: regex.Pattern[str]
+    label_not_after: regex.Pattern[str]  # "phân" before "hạng": "phân hạng 17 sản phẩm"
     units: dict[str, int]
     qualifiers: dict[str, Qualifier]
     comparative: regex.Pattern[str]
@@ -59,6 +60,13 @@ class Grammar:
     decimal_after: regex.Pattern[str]
     bound_unit: regex.Pattern[str]  # "%" or a currency written after each bound: 70%-80%
     bound_codes: dict[str, str]  # the unit a bound's word stands for: "đ" → VND, "%" → %
+
+
+def _not_after_parts(table: dict[str, list[str]]) -> str:
+    """``label word ← words before it`` as one alternation: "phân\\s++hạng"."""
+    return "|".join(
+        rf"{or_regex(before)}\s++{regex.escape(word)}" for word, before in table.items()
+    )
 
 
 @cache
@@ -132,6 +140,10 @@ def load_grammar() -> Grammar:
         range_between=regex.compile(rf"\s*+{or_regex(cues['range_words']['between'])}\s*+"),
         range_from=regex.compile(
             rf"{WORD_START}(?P<w>{or_regex(cues['range_words']['before'])})\s++\Z", BACKWARD
+        ),
+        label_not_after=regex.compile(
+            rf"{WORD_START}(?:{_not_after_parts(words['label_markers']['not_after'])})\s*+\Z",
+            BACKWARD | regex.IGNORECASE,
         ),
         label_before=regex.compile(
             rf"{WORD_START}{or_regex(labels)}\s*+\Z", BACKWARD | regex.IGNORECASE
