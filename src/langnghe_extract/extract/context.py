@@ -125,11 +125,11 @@ def _cues() -> _Cues:
 def find_measure(
     text: str, sentence: Span, position: int, kind: Kind, end: int | None = None
 ) -> str | None:
-    """What a money figure or percent measures: a measure written right after its quote
-    (ending at ``end``: "bố trí 4 tỷ đồng kinh phí khuyến công"), else the first measure of its
-    comma-delimited segment, else the nearest one before it in the sentence, else a verb naming what money is
-    for in its segment (``được đầu tư 200 tỷ đồng``). A change verb (``tăng``,
-    ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là Thái Lan
+    """What a money figure or percent measures: for money, a measure written right after its
+    quote (ending at ``end``: "bố trí 4 tỷ đồng kinh phí khuyến công"); else the first measure
+    of its comma-delimited segment, else the nearest one before it in the sentence, else a verb
+    naming what money is for in its segment (``được đầu tư 200 tỷ đồng``). A change verb
+    (``tăng``, ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là Thái Lan
     (49,6%), Pakistan (37,9%)``): not past a colon, nor to a figure with its own predicate
     anywhere in its segment (``xóa đói giảm nghèo với mục tiêu: … 40% số xã``, ``…, cả nước đạt
     46,5%``, ``giảm số hộ nghèo 3%, 75% số trường đạt chuẩn``).
