@@ -129,8 +129,8 @@ def find_measure(
     quote (ending at ``end``: "bố trí 4 tỷ đồng kinh phí khuyến công"); else the first measure
     of its comma-delimited segment, else the nearest one before it in the sentence, else a verb
     naming what money is for in its segment (``được đầu tư 200 tỷ đồng``). A change verb
-    (``tăng``, ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là Thái Lan
-    (49,6%), Pakistan (37,9%)``): not past a colon, nor to a figure with its own predicate
+    (``tăng``, ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là
+    Thái Lan (49,6%), Pakistan (37,9%)``): not past a colon, nor to a figure with its own predicate
     anywhere in its segment (``xóa đói giảm nghèo với mục tiêu: … 40% số xã``, ``…, cả nước đạt
     46,5%``, ``giảm số hộ nghèo 3%, 75% số trường đạt chuẩn``).
 
