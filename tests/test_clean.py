@@ -459,6 +459,20 @@ def test_last_sentence_without_byline_is_kept(last: str) -> None:
     assert doc.text.endswith(last)
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("Hoài An", "Theo Báo Quảng Nam"),  # the writer above the source credit
+        ("Hoài An", "Báo Quảng Nam"),  # the paper's name alone
+        ("Hoài An - Báo Quảng Nam",),  # the paper after a dash
+    ],
+)
+def test_writer_above_or_before_the_paper(tail: tuple[str, ...]) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, *tail))
+    assert doc.author == "Hoài An"
+    assert doc.text == BODY
+
+
 def test_writer_wins_over_source_credit() -> None:
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, "Bài: Thanh Hà", "Theo Báo Thanh Hóa"))
     assert doc.author == "Thanh Hà"

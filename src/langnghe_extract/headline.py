@@ -214,7 +214,7 @@ def take_byline(page: Page, rule: str) -> None:
     kept = page.kept()
     for i in reversed(kept[-3:]):
         byline = metadata.parse_byline(page.lines[i])
-        last = i == kept[-1] and len(kept) > 1
+        last = (i == kept[-1] or bool(found)) and len(kept) > 1  # the name above "Theo X" too
         if byline is None and page.fmt not in PDF_FORMATS and last:
             line = page.lines[i]
             name = metadata.parse_glued_byline(line) or metadata.parse_bare_name(line)

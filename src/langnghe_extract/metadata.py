@@ -50,6 +50,10 @@ def _byline_patterns() -> dict[str, Any]:
         "byline_source": regex.compile(
             rf"(?:{or_regex(t['source_prefixes'])})(?:\s*+:\s*+|\s++){name}", flags
         ),
+        # a paper's name alone closing the article: "Báo Hòa Bình" credits the source
+        "byline_outlet": regex.compile(
+            rf"(?P<name>(?:{or_regex(table('site_name')['words'])})\s++\p{{Lu}}[^\d\n]{{1,60}}+)"
+        ),
         "photo_tail": regex.compile(
             rf"\s*+[-–;,|(]?\s*+(?:{or_regex(t['photo_prefixes'])})\s*+:.{{0,80}}+$", flags
         ),
@@ -65,8 +69,8 @@ def parse_byline(line: str) -> Byline | None:
     Byline(rule='byline_writer', author='Minh Đức')
     >>> parse_byline("Ảnh: Đỗ Tâm")
     Byline(rule='byline_photo', author=None)
-    >>> parse_byline("Theo Báo Nhân Dân")
-    Byline(rule='byline_source', author='Báo Nhân Dân')
+    >>> parse_byline("Theo Báo Nhân Dân"), parse_byline("Báo Hòa Bình")
+    (Byline(rule='byline_source', author='Báo Nhân Dân'), Byline(rule='byline_source', author='Báo Hòa Bình'))
     >>> parse_byline("Theo đó, giai đoạn 2022 - 2025, tỉnh Bắc Ninh sẽ tập trung") is None
     True
     >>> parse_byline("Bài viết liên quan") is None
@@ -84,7 +88,9 @@ def parse_byline(line: str) -> Byline | None:
         name = writer_name(raw_name) if rule == "byline_writer" else clean_name(raw_name)
         if name is not None:
             return Byline(rule, None if rule == "byline_photo" else name)
-    return None
+    outlet = patterns["byline_outlet"].fullmatch(line)
+    name = clean_name(outlet.group("name")) if outlet is not None else None
+    return Byline("byline_source", name) if name is not None else None
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}.]{0,15}+")
@@ -128,6 +134,8 @@ def writer_name(text: str) -> str | None:
     ('Xuân Lan', 'Bảo Hạnh')
     """
     text = _OUTLET_TAIL.sub("", _without_trailing_paren(text.strip()).strip())
+    if (paper := _paper_after_name().search(text)) is not None:
+        text = text[: paper.start()]  # "Hoài An - Báo Quảng Nam"
     if (credit := _source_after_name().search(text)) is not None:
         text = text[: credit.start()]
     return clean_name(text.rstrip(" -–—,/"))
@@ -177,6 +185,12 @@ def _glued_source() -> Any:
     case letter, which no name or sentence does."""
     prefixes = or_regex(table("byline")["source_prefixes"])
     return regex.compile(rf"(?<=\p{{Ll}})(?:{prefixes})(?:\s*+:\s*+|\s++)\p{{Lu}}")
+
+
+@cache
+def _paper_after_name() -> Any:
+    """A paper's name after a writer's, past a dash: "Hoài An - Báo Quảng Nam"."""
+    return regex.compile(rf"\s++[-–—]\s++(?:{or_regex(table('site_name')['words'])})\s++\p{{Lu}}")
 
 
 @cache
