@@ -946,6 +946,24 @@ def test_slug_title_keeps_a_name_capitalised() -> None:
     assert url_title.title_from_slug(words, text) == "Hải Dương có 12 người bên bờ sông"
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Thái Bình, ngày 22/5/2024", "2024-05-22"),
+        ("Hưng Yên, 14/08/2024 – 16:05", "2024-08-14T16:05"),
+    ],
+)
+def test_a_date_line_opened_by_its_place(line: str, published: str) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", line, BODY))
+    assert doc.published == published
+    assert doc.text == BODY
+
+
+def test_a_place_and_a_comma_before_words_is_no_date_line() -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", "Hà Nội, làng nghề phát triển mạnh mẽ", BODY))
+    assert doc.published is None
+
+
 def test_a_url_stamped_with_its_time_dates_the_article() -> None:
     url = "# url = https://dantri.com.vn/xa-hoi/lang-gom-bat-trang-20210430170833239.htm"
     doc = clean_document(raw(lines_of(url, "LÀNG GỐM BÁT TRÀNG", "Gốm Bát Tràng có 1.000 hộ.")))

@@ -80,9 +80,13 @@ def parse_header_date(value: str) -> str | None:
 
 
 def take_date_line(page: Page, rule: str) -> None:
-    """A date line near the top is the article's date: take it into ``published``, drop it."""
+    """A date line near the top is the article's date: take it into ``published``, drop it;
+    also one opened by the place it was filed from ("Thái Bình, ngày 22/5/2024")."""
     for i in page.header_zone():
-        iso = dates.parse_date_line(page.lines[i])
+        line = page.lines[i]
+        iso = dates.parse_date_line(line)
+        if iso is None and (placed := _PLACED_DATE.fullmatch(line.strip())) is not None:
+            iso = dates.parse_date_line(placed.group("date"))
         if iso is not None:
             page.published = page.published or iso
             page.cut(i, rule)
@@ -93,6 +97,12 @@ def take_date_line(page: Page, rule: str) -> None:
 _DATELINE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}\p{M}.]*+(?:\ \p{Lu}[\p{L}\p{M}.]*+){0,3}+)\s*+,\s*+"
     r"(?P<date>[^\n]{6,40}?)\s++[-–—]\s++(?=[\p{Lu}\d\"“])"
+)
+
+
+# "Thái Bình, ngày 22/5/2024" or "Hưng Yên, 14/08/2024 – 16:05" alone on a line
+_PLACED_DATE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}.]*+(?:\ \p{Lu}[\p{L}\p{M}.]*+){0,3}+\s*+,\s*+(?P<date>[^\n]{6,60}+)"
 )
 
 

@@ -208,6 +208,9 @@ NOT_FACTS: list[Row] = [
     ("Gia đình có 3 người thân làm nghề ở nước ngoài.", []),
     # "lỗ đen" is a black hole, not a loss: no bare money after it
     ("Lỗ đen này cách Trái đất khoảng 55 triệu năm ánh sáng.", []),
+    # "dăm ba", "vài ba": a handful
+    ("Mỗi khóa chỉ được dăm ba học viên học nghề.", []),
+    ("Làng chỉ còn vài ba hộ làm nghề.", []),
 ]
 
 # Kind by noun and its context.
@@ -516,6 +519,9 @@ STATUS: list[Row] = [
     ),
     ("Hiệp hội kiến nghị hỗ trợ 50% lãi suất cho các hộ làm nghề.", [{"status": "target"}]),
     ("Các hộ phải nộp 2 triệu đồng mỗi năm.", [{"status": "actual"}]),
+    ("Huyện đã đề xuất tỉnh bố trí khoảng 80 tỷ đồng cho cụm công nghiệp.", [{"status": "target"}]),
+    ("Theo đề nghị của Sở, UBND tỉnh đã hỗ trợ 5 tỷ đồng.", [{"status": "actual"}]),
+    ("Giá bán lẻ đề nghị là 9.290.000 đồng.", [{"status": "actual"}]),
 ]
 
 # Time: a year or a period from the sentence, a sentence-initial frame over the sentence.
@@ -633,6 +639,8 @@ TIME: list[Row] = [
         "2006 - 2024.",
         [{"value": 118, "period": None}, {"value": 31, "period": [2006, 2024]}],
     ),
+    # before or after a year is not in it
+    ("Trước năm 2020, hơn 200 cơ sở xả thải thẳng ra mương.", [{"year": None}]),
 ]
 
 # Village categories and product levels.
@@ -647,6 +655,11 @@ CATEGORIES: list[Row] = [
     ),
     ("Có 11 sản phẩm OCOP cấp tỉnh.", [{"kind": "ocop_products", "category": "province"}]),
     ("Có 5 sản phẩm OCOP cấp quốc gia.", [{"kind": "ocop_products", "category": "national"}]),
+    # SPEC: "từ 3 sao trở lên" → stars 3, qualifier over
+    (
+        "Tỉnh hiện có 1.055 sản phẩm đạt từ 3 sao trở lên.",
+        [{"kind": "ocop_products", "stars": 3, "qualifier": "over"}],
+    ),
 ]
 
 # The district, commune or village a figure is for.

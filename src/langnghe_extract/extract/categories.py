@@ -16,7 +16,7 @@ from langnghe_extract.data import load_table
 from langnghe_extract.extract.candidate import Candidate
 from langnghe_extract.extract.numbers import NumberMatch
 from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
-from langnghe_extract.models import Kind
+from langnghe_extract.models import Kind, Qualifier
 
 SUBJECT_REACH = 80  # characters before a count where "số sản phẩm OCOP" may stand as its subject
 STARS_BEFORE = 40  # characters before a count where "xếp hạng 3 sao cho" may stand
@@ -218,8 +218,12 @@ def _product_frame(
     if not (tables.ocop.search(cand.unit) or stars or marker or subject):
         return cand
     end = max(cand.end, marker.end() if marker else 0, stars.end() if stars else 0)
+    number = cand.number
+    if stars is not None and stars.group("up") and number.qualifier is Qualifier.EXACT:
+        number = replace(number, qualifier=Qualifier.OVER)  # SPEC: "từ 3 sao trở lên" → over
     return replace(
         cand,
+        number=number,
         kind=Kind.OCOP_PRODUCTS,
         rule="count:ocop_products",
         stars=int(stars.group("stars")) if stars else None,
