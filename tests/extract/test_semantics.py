@@ -265,6 +265,14 @@ KINDS: list[Row] = [
         [{"kind": "ocop_products", "value": 17}, {"kind": "establishments", "value": 12}],
     ),
     ("Đội bóng xếp hạng 3 chung cuộc.", []),
+    # so many of so many: the part is the figure, the whole stays in the quote
+    (
+        "Kết quả cho thấy 60/65 làng nghề ô nhiễm môi trường.",
+        [{"kind": "villages", "value": 60, "quote": "60/65 làng nghề"}],
+    ),
+    ("Hiện có 25/122 hộ kinh doanh ký hợp đồng.", [{"kind": "households", "value": 25}]),
+    # ... but a day and a month is a date
+    ("Ngày 3/5 xã tổ chức lễ hội làng nghề.", []),
 ]
 
 # Money by currency, with what it measures.

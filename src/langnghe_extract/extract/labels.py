@@ -37,6 +37,26 @@ _DATE_OR_CODE_BEFORE = regex.compile(
 )
 
 
+# "27/31 sản phẩm", "18/18 xã": so many of so many, then a lower-case noun. The whole is at
+# least 13, so no "day/month" ("3/5 xã tổ chức" may be the 3rd of May) reads as one.
+_FRACTION = regex.compile(r"/(?P<whole>\d{1,6}+)(?=[ \t]++\p{Ll})")
+_MIN_WHOLE = 13
+
+
+def fraction_end(text: str, start: int, end: int) -> int | None:
+    """Where the "/whole" of a part-of-a-whole figure ends ("27/31 sản phẩm"), else None.
+
+    >>> text = "có 27/31 sản phẩm đạt 3 sao, ngày 3/5 xã họp"
+    >>> fraction_end(text, 3, 5), fraction_end(text, 34, 35)
+    (8, None)
+    """
+    found = _FRACTION.match(text, end, end + 8)
+    if found is None or not text[start:end].isdecimal():
+        return None
+    whole = int(found.group("whole"))
+    return found.end() if whole >= _MIN_WHOLE and int(text[start:end]) <= whole else None
+
+
 def is_label(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """Dates, times, document numbers, years and ordinals: never quantities.
 
@@ -54,7 +74,7 @@ def is_label(text: str, start: int, end: int, grammar: Grammar) -> bool:
     ):
         return True  # the second year of 2011-2019, but 304.375 in "1947 – 304.375 USD"
     after = None
-    if text[end : end + 1] in _MARKS_AFTER:
+    if text[end : end + 1] in _MARKS_AFTER and fraction_end(text, start, end) is None:
         after = _DATE_OR_CODE_AFTER.match(text, end, end + AHEAD)
     if after is not None and (after.group()[0] in "/:.," or end - start <= 2):
         return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000

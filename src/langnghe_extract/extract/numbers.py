@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import regex
 
-from langnghe_extract.extract.labels import is_label
+from langnghe_extract.extract.labels import fraction_end, is_label
 from langnghe_extract.extract.number_grammar import AHEAD, MAX_DIGITS, Grammar, load_grammar
 from langnghe_extract.extract.patterns import canonical
 from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS, read_word_run
@@ -150,6 +150,9 @@ def _read_core(text: str, found: regex.Match[str], grammar: Grammar) -> NumberMa
         first = NumberMatch(found.start(), found.end(), value, rule="words", words=1)
     else:
         first = _read_digits(text, found, grammar)
+        whole_end = fraction_end(text, found.start(), found.end()) if first is not None else None
+        if first is not None and whole_end is not None:
+            return replace(first, end=whole_end)  # "27/31 sản phẩm": 27, of 31
     if first is None or _is_vague(text, first, grammar):
         return None
     first = _extend_multiplier(text, first, grammar)
