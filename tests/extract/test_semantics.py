@@ -270,7 +270,7 @@ KINDS: list[Row] = [
         "Kết quả cho thấy 60/65 làng nghề ô nhiễm môi trường.",
         [{"kind": "villages", "value": 60, "quote": "60/65 làng nghề"}],
     ),
-    ("Hiện có 25/122 hộ kinh doanh ký hợp đồng.", [{"kind": "households", "value": 25}]),
+    ("Hiện có 25/122 hộ làm nghề ký hợp đồng.", [{"kind": "households", "value": 25}]),
     # ... but a day and a month is a date
     ("Ngày 3/5 xã tổ chức lễ hội làng nghề.", []),
 ]

@@ -137,9 +137,7 @@ def _read_core(text: str, found: regex.Match[str], grammar: Grammar) -> NumberMa
     kind = found.lastgroup
     if kind == "order":
         return _read_order(found, grammar)
-    if is_label(text, found.start(), found.end(), grammar):
-        return None
-    if kind == "skip":
+    if is_label(text, found.start(), found.end(), grammar) or kind == "skip":
         return None
     if kind == "words":
         first = _read_words(found)
