@@ -273,6 +273,17 @@ KINDS: list[Row] = [
     ("Hiện có 25/122 hộ làm nghề ký hợp đồng.", [{"kind": "households", "value": 25}]),
     # ... but a day and a month is a date
     ("Ngày 3/5 xã tổ chức lễ hội làng nghề.", []),
+    # a bare product count rated or recognised, in a clause about the programme
+    (
+        "Về Chương trình OCOP, năm 2024 tỉnh có 628 sản phẩm đạt chuẩn.",
+        [{"kind": "ocop_products", "value": 628}],
+    ),
+    ("Tỉnh có 40 sản phẩm đạt chuẩn chất lượng.", [{"kind": "products"}]),
+    # the others after an OCOP count are no OCOP products
+    (
+        "Tỉnh có 120 sản phẩm OCOP và 300 sản phẩm khác.",
+        [{"kind": "ocop_products"}, {"kind": "products", "value": 300}],
+    ),
 ]
 
 # Money by currency, with what it measures.

@@ -95,18 +95,25 @@ def _ocop_in_list(text: str, previous: Candidate, candidate: Candidate) -> Candi
     OCOP cấp xã và 20 sản phẩm cấp tỉnh" are both OCOP products (only "," or "và" between)."""
     if previous.kind is not Kind.OCOP_PRODUCTS or candidate.kind is not Kind.PRODUCTS:
         return candidate
-    noun, link = _ocop_list()
+    noun, link, others = _ocop_list()
     if candidate.unit != noun or not link.fullmatch(text, previous.end, candidate.start):
         return candidate
+    if others.match(text, candidate.end):
+        return candidate  # "… và 300 sản phẩm khác": the others
     return replace(candidate, kind=Kind.OCOP_PRODUCTS, rule="count:ocop_products")
 
 
 @cache
-def _ocop_list() -> tuple[str, regex.Pattern[str]]:
-    """The bare noun of a listed OCOP count and the links allowed before it (", ", " và ")."""
+def _ocop_list() -> tuple[str, regex.Pattern[str], regex.Pattern[str]]:
+    """The bare noun of a listed OCOP count, the links allowed before it (", ", " và "), and
+    the words after it that make it the others ("khác")."""
     table = load_table("units")["ocop"]
     links = or_regex(table["list_links"])
-    return canonical(table["list_noun"]), regex.compile(rf"[\s_]*+(?:,[\s_]*+)?(?:{links}[\s_]++)?")
+    return (
+        canonical(table["list_noun"]),
+        regex.compile(rf"[\s_]*+(?:,[\s_]*+)?(?:{links}[\s_]++)?"),
+        regex.compile(rf"[\s_]++{or_regex(table['list_not_before'])}{WORD_END}", regex.I),
+    )
 
 
 def _place_of_whole(

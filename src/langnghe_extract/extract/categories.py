@@ -34,6 +34,7 @@ class _Tables:
     ocop: regex.Pattern[str]
     ocop_subject: regex.Pattern[str]
     stars_for: regex.Pattern[str]
+    ocop_in_frame: regex.Pattern[str]  # "đạt chuẩn" after a bare count in an OCOP clause
     stars: regex.Pattern[str]
     stars_bare: regex.Pattern[str]
     rate_before: regex.Pattern[str]
@@ -66,6 +67,9 @@ def _tables() -> _Tables:
             rf"\s++{ocop['star_word']}(?P<up>\s++trở\s++lên)?\s++{or_regex(ocop['stars_for'])}"
             r"\s++\Z",
             regex.I | regex.REVERSE,
+        ),
+        ocop_in_frame=regex.compile(
+            rf"[ \t]++{or_regex(ocop['in_frame_after'])}{WORD_END}", regex.I
         ),
         ocop_subject=regex.compile(  # the subject, then no figure before this one
             rf"{WORD_START}{or_regex([*ocop['subject'], *ocop['rated_before']])}{WORD_END}"
@@ -108,7 +112,7 @@ def refine_count(text: str, cand: Candidate, window_end: int, clause: tuple[int,
     if cand.kind is Kind.VILLAGES:
         cand = _village_category(text, cand, window_end, clause[0], tables)
     if cand.kind is Kind.PRODUCTS:
-        cand = _product_frame(text, cand, window_end, clause[1], tables)
+        cand = _product_frame(text, cand, window_end, clause, tables)
     return _rate_before(text, cand, clause[0], tables)
 
 
@@ -196,7 +200,7 @@ def _village_category(
 
 
 def _product_frame(
-    text: str, cand: Candidate, window_end: int, clause_end: int, tables: _Tables
+    text: str, cand: Candidate, window_end: int, clause: tuple[int, int], tables: _Tables
 ) -> Candidate:
     """Level, OCOP frame and stars; the star figure ("đạt 4 sao") is the next number, so its
     phrase may run past ``window_end`` as long as it starts before it."""
@@ -205,6 +209,7 @@ def _product_frame(
         cand = replace(
             cand, category=tables.level_names[canonical(level.group("level"))], end=level.end()
         )
+    clause_end = clause[1]
     stars = tables.stars.search(text, cand.number.end, clause_end)
     if stars is not None and stars.start() > window_end:
         stars = None
@@ -215,7 +220,8 @@ def _product_frame(
     markers = list(tables.ocop.finditer(text, cand.end, window_end))
     marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
     subject = tables.ocop_subject.search(text, max(0, cand.start - SUBJECT_REACH), cand.start)
-    if not (tables.ocop.search(cand.unit) or stars or marker or subject):
+    named = tables.ocop.search(cand.unit) or stars or marker or subject
+    if not named and not _in_ocop_frame(text, cand, clause[0], tables):
         return cand
     end = max(cand.end, marker.end() if marker else 0, stars.end() if stars else 0)
     number = cand.number
@@ -229,6 +235,14 @@ def _product_frame(
         stars=int(stars.group("stars")) if stars else None,
         end=end,
     )
+
+
+def _in_ocop_frame(text: str, cand: Candidate, clause_start: int, tables: _Tables) -> bool:
+    """A bare product count in a clause about the programme, rated or recognised: "Về Chương
+    trình OCOP, …, tỉnh có 628 sản phẩm đạt chuẩn"."""
+    if cand.unit != "sản phẩm" or tables.ocop_in_frame.match(text, cand.end) is None:
+        return False
+    return tables.ocop.search(text, clause_start, cand.start) is not None
 
 
 def _rate_before(text: str, cand: Candidate, clause_start: int, tables: _Tables) -> Candidate:
