@@ -679,6 +679,7 @@ CATEGORIES: list[Row] = [
         "Tỉnh hiện có 1.055 sản phẩm đạt từ 3 sao trở lên.",
         [{"kind": "ocop_products", "stars": 3, "qualifier": "over"}],
     ),
+    ("Hà Nội có 43 làng nghề được thành phố công nhận.", [{"category": "recognized"}]),
 ]
 
 # The district, commune or village a figure is for.
