@@ -473,6 +473,13 @@ def test_writer_above_or_before_the_paper(tail: tuple[str, ...]) -> None:
     assert doc.text == BODY
 
 
+def test_byline_after_the_related_list_names_the_author() -> None:
+    lines = ("Tiêu đề bài", BODY, *RELATED_LIST, "Trường Huy")
+    doc, _ = clean(lines_of(*lines))
+    assert doc.author == "Trường Huy"
+    assert doc.text == BODY
+
+
 def test_writer_wins_over_source_credit() -> None:
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, "Bài: Thanh Hà", "Theo Báo Thanh Hóa"))
     assert doc.author == "Thanh Hà"

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from langnghe_extract import metadata
 from langnghe_extract.boilerplate import or_regex, table
 from langnghe_extract.html import is_related_marker
 from langnghe_extract.page import Page
@@ -61,13 +62,22 @@ def _is_headline_like(line: str) -> bool:
 
 
 def cut_related_tail(page: Page, rule: str) -> None:
-    """From the first related-news marker followed by headlines, cut everything to the end."""
+    """From the first related-news marker followed by headlines, cut everything to the end but
+    a byline closing the page after the list ("Tin liên quan … Trường Huy"), left for the
+    byline rule."""
     kept = page.kept()
     for pos, i in enumerate(kept):
         if is_related_marker(page.lines[i]) and _opens_headline_list(page, kept[pos + 1 :]):
-            for j in kept[pos:]:
+            tail = kept[pos:]
+            if len(tail) > 2 and _is_closing_byline(page.lines[tail[-1]]):
+                tail = tail[:-1]
+            for j in tail:
                 page.cut(j, rule)
             return
+
+
+def _is_closing_byline(line: str) -> bool:
+    return metadata.parse_byline(line) is not None or metadata.parse_bare_name(line) is not None
 
 
 def _opens_headline_list(page: Page, following: list[int]) -> bool:

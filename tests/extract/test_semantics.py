@@ -314,6 +314,18 @@ MONEY: list[Row] = [
     ("Mỗi hộ được hỗ trợ 15 triệu đồng/ha.", [{"measure": "hỗ trợ", "per": "hectare"}]),
     ("Thương vụ với nhà đầu tư Thái Lan trị giá 2.000 tỷ đồng.", [{"measure": "trị giá"}]),
     ("Nhà đầu tư nhận về 20 triệu đồng.", [{"measure": None}]),
+    (
+        "Khuyến công quốc gia là 12,6 tỷ đồng, khuyến công địa phương hơn 29,4 tỷ đồng.",
+        [{"measure": "khuyến công quốc gia"}, {"measure": "khuyến công địa phương"}],
+    ),
+    # a rate opening the sentence as a frame
+    (
+        "Mỗi năm, làng xuất khẩu hàng nghìn sản phẩm, doanh thu đạt trên 40 tỷ đồng.",
+        [{"value": 40000000000, "per": "year"}],
+    ),
+    # "vượt 26,7% kế hoạch": the plan passed by 26.7%, exactly
+    ("Tỉnh có thêm 76 sản phẩm, vượt 26,7% kế hoạch năm.", [{}, {"qualifier": "exact"}]),
+    ("Doanh thu vượt 20 tỷ đồng.", [{"qualifier": "over"}]),
     # a measure written right after the quote
     (
         "Năm 2025 dự kiến bố trí 4 tỷ đồng kinh phí khuyến công địa phương.",
@@ -749,6 +761,11 @@ PLACE: list[Row] = [
     (
         "Riêng làng gỗ La Xuyên (xã Yên Ninh) hiện có khoảng 1.200 hộ làm nghề.",
         [{"place": "xã Yên Ninh"}],
+    ),
+    # a sentence-opening frame with the place in brackets
+    (
+        "Tại làng gốm Chu Đậu (xã Thái Tân, huyện Nam Sách), công ty sử dụng gần 300 lao động.",
+        [{"place": "xã Thái Tân"}],
     ),
     # a place inside a long quote
     (

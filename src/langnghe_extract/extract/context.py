@@ -103,7 +103,10 @@ def _cues() -> _Cues:
             rf"\s++(?i:{or_regex(place['links'])})\s*+\Z"
         ),
         place_frame=regex.compile(
-            rf"\s*+(?i:{or_regex(place['frames'])})\s++(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s*+,"
+            rf"\s*+(?i:{or_regex(place['frames'])})\s++"
+            rf"(?:(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}"
+            # "Tại làng gốm Chu Đậu (xã Thái Tân, huyện Nam Sách), …": the place in brackets
+            rf"|[^,()\n]{{1,40}}?\((?P<place>{prefixes}[\s_]++{_NAME})[^()\n]{{0,40}}\))\s*+,"
         ),
         place_after=regex.compile(
             rf"\s*+(?i:{or_regex(place['after'])})\s++(?P<place>{prefixes}[\s_]++{_NAME})"

@@ -53,6 +53,8 @@ class Grammar:
     qualifiers: dict[str, Qualifier]
     comparative: regex.Pattern[str]
     besides: frozenset[str]  # qualifiers that mean "besides" when they open a clause ("ngoài")
+    by_words: frozenset[str]  # "vượt": by how much, when a percent and a plan follow
+    by_plan: regex.Pattern[str]  # "% kế hoạch" after the figure
     year_word: str
     year_before: regex.Pattern[str]
     year_after: regex.Pattern[str]
@@ -155,6 +157,10 @@ def load_grammar() -> Grammar:
             BACKWARD | regex.IGNORECASE,
         ),
         besides=frozenset(canonical(w) for w in cues["qualifiers_besides"]["words"]),
+        by_words=frozenset(canonical(w) for w in cues["qualifiers_by"]["words"]),
+        by_plan=regex.compile(
+            rf"[ \t]*+%[ \t]*+(?:{or_regex(cues['qualifiers_by']['plans'])}){WORD_END}", regex.I
+        ),
         year_word=words["year_word"]["word"],
         year_before=regex.compile(
             rf"""(?:{WORD_START}{or_regex(words["year_word"]["before"])}[\s_]++  # mỗi năm

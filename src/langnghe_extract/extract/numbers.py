@@ -353,6 +353,8 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
             found = None  # "cao hơn 4%": by how much, not a bound
         if found is not None and _means_besides(text, found, grammar):
             found = None  # "Ngoài 5 nhà máy trên, …": besides, not over
+        if found is not None and _exceeded_by(text, found, match, grammar):
+            found = None  # "vượt 26,7% kế hoạch": the plan passed by 26.7%, exactly
         if found is not None:
             qualifier = lookup(grammar.qualifiers, found.group("q"))
             start = found.start("q")
@@ -383,6 +385,13 @@ def _means_besides(text: str, found: regex.Match[str], grammar: Grammar) -> bool
         return False
     before = text[max(0, found.start("q") - 40) : found.start("q")].rstrip()
     return before[-1] in _CLAUSE_OPENERS if before else word[0].isupper()
+
+
+def _exceeded_by(text: str, found: regex.Match[str], match: NumberMatch, grammar: Grammar) -> bool:
+    """``vượt 26,7% kế hoạch``: by how much a plan was passed, not a bound."""
+    if canonical(found.group("q")) not in grammar.by_words:
+        return False
+    return grammar.by_plan.match(text, match.end, match.end + AHEAD) is not None
 
 
 def _is_comparison(text: str, found: regex.Match[str], window_start: int, grammar: Grammar) -> bool:

@@ -79,6 +79,7 @@ class _Units:
     bare_money_end: regex.Pattern[str]
     rate: regex.Pattern[str]
     rate_before: regex.Pattern[str]
+    rate_frame: regex.Pattern[str]  # "Mỗi năm, …" opening the clause
     codes: dict[str, str]
     rates: dict[str, str]
     rates_before: dict[str, str]
@@ -123,8 +124,9 @@ def _units() -> _Units:
         ),
         rate=regex.compile(rf"[ \t]*+(?P<rate>{_rate_regex(rates)}){WORD_END}", regex.I),
         rate_before=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){or_regex(cues['rates_before'])}{WORD_END}", regex.I
+            rf"(?<![\p{{L}}\p{{M}}])(?P<rate>{or_regex(cues['rates_before'])}){WORD_END}", regex.I
         ),
+        rate_frame=regex.compile(rf"(?P<rate>{or_regex(cues['rates_before'])})\s*+,", regex.I),
         codes={canonical(word): code for word, code in units["currencies"].items()},
         rates={_rate_key(key): value for key, value in rates.items()},
         rates_before={canonical(key): value for key, value in cues["rates_before"].items()},
@@ -241,8 +243,14 @@ def _is_bare_money(text: str, number: NumberMatch, clause: tuple[int, int], unit
 def _rate_before(
     text: str, number: NumberMatch, clause: tuple[int, int], units: _Units
 ) -> str | None:
-    """``mỗi năm mang về … 45 tỷ đồng``: a rate earlier in the figure's comma segment."""
+    """``mỗi năm mang về … 45 tỷ đồng``: a rate earlier in the figure's comma segment, or one
+    opening its clause as a frame (``Mỗi năm, làng xuất khẩu …, doanh thu đạt 40 tỷ đồng``)."""
     start = max(clause[0], number.start - CLAUSE_WINDOW)
     start = max(start, *(text.rfind(mark, start, number.start) + 1 for mark in ",;"))
     found = units.rate_before.search(text, start, number.start)
-    return None if found is None else lookup(units.rates_before, found.group())
+    if found is None:
+        opening = len(text[clause[0] : clause[0] + 8]) - len(
+            text[clause[0] : clause[0] + 8].lstrip()
+        )
+        found = units.rate_frame.match(text, clause[0] + opening, number.start)
+    return None if found is None else lookup(units.rates_before, found.group("rate"))
