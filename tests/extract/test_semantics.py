@@ -284,6 +284,11 @@ KINDS: list[Row] = [
         "Tỉnh có 120 sản phẩm OCOP và 300 sản phẩm khác.",
         [{"kind": "ocop_products"}, {"kind": "products", "value": 300}],
     ),
+    # an OCOP count's breakdown after "gồm" shares its frame
+    (
+        "Tỉnh phân hạng thêm 71 sản phẩm OCOP, gồm 47 sản phẩm cấp huyện, 24 sản phẩm cấp tỉnh.",
+        [{"kind": "ocop_products"}] * 3,
+    ),
 ]
 
 # Money by currency, with what it measures.
@@ -692,6 +697,7 @@ CATEGORIES: list[Row] = [
         [{"kind": "ocop_products", "stars": 3, "qualifier": "over"}],
     ),
     ("Hà Nội có 43 làng nghề được thành phố công nhận.", [{"category": "recognized"}]),
+    ("Năm 2024, tỉnh có 5 làng nghề mới được công nhận.", [{"category": "recognized"}]),
 ]
 
 # The district, commune or village a figure is for.
@@ -766,6 +772,15 @@ PLACE: list[Row] = [
     (
         "Tại làng gốm Chu Đậu (xã Thái Tân, huyện Nam Sách), công ty sử dụng gần 300 lao động.",
         [{"place": "xã Thái Tân"}],
+    ),
+    # the place named before, referred back to
+    (
+        "Làng chiếu Hới (xã Tân Lễ) có lịch sử 500 năm. Hiện toàn xã có khoảng 1.100 hộ làm nghề.",
+        [{"value": 1100, "place": "xã Tân Lễ"}],
+    ),
+    (
+        "Xã đạt chuẩn xã NTM năm 2020. Toàn xã hiện có 585 hộ làm nghề.",
+        [{"value": 585, "place": None}],
     ),
     # a place inside a long quote
     (

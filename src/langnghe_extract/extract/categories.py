@@ -28,6 +28,7 @@ class _Tables:
     village_names: dict[str, str]
     village_after: regex.Pattern[str]
     village_before: regex.Pattern[str]
+    village_recognized: regex.Pattern[str]  # "được công nhận" right after the count's unit
     levels: regex.Pattern[str]
     level_after: regex.Pattern[str]
     level_names: dict[str, str]
@@ -43,6 +44,9 @@ class _Tables:
     rates_before: dict[str, str]
 
 
+RECOGNIZED = "recognized"  # the category of a village recognised by the authorities
+
+
 @cache
 def _tables() -> _Tables:
     units = load_table("units")
@@ -55,6 +59,11 @@ def _tables() -> _Tables:
         village_in_unit={w: c for w, c in villages.items() if c != "recognized"},
         village_names={canonical(w): c for w, c in villages.items()},
         village_after=regex.compile(rf"[ \t]++(?P<cat>{or_regex(villages)}){WORD_END}", regex.I),
+        village_recognized=regex.compile(
+            rf"[ \t]++(?:{or_regex([w for w, c in villages.items() if c == RECOGNIZED])})"
+            rf"{WORD_END}",
+            regex.I,
+        ),
         village_before=regex.compile(
             rf"{WORD_START}{or_regex(units['categories']['villages_before'])}{WORD_END}", regex.I
         ),
@@ -187,6 +196,9 @@ def _bare_unit(unit: str, tables: _Tables) -> str:
 def _village_category(
     text: str, cand: Candidate, window_end: int, clause_start: int, tables: _Tables
 ) -> Candidate:
+    recognized = tables.village_recognized.match(text, cand.end, window_end)
+    if recognized is not None:  # "5 làng nghề mới được công nhận": just recognised, not new
+        return replace(cand, category=RECOGNIZED, end=recognized.end())
     for word, category in tables.village_in_unit.items():
         if cand.unit.endswith(word):
             return replace(cand, category=category)

@@ -61,6 +61,9 @@ class _Cues:
     place_after: regex.Pattern[str]
     place_topic: regex.Pattern[str]
     place_listed: regex.Pattern[str]
+    place_reference: regex.Pattern[str]  # "toàn xã", "huyện này": the place named before
+    place_kinds: tuple[str, ...]
+    reference_reach: int
     place_subject: regex.Pattern[str]
 
 
@@ -115,6 +118,14 @@ def _cues() -> _Cues:
             rf"\s*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
             rf"(?i:{or_regex(place['topic_verbs'])}){WORD_END}[^;]*+\Z"
         ),
+        place_reference=regex.compile(
+            rf"{WORD_START}(?:(?i:{or_regex(place['reference_before'])})[\s_]++"
+            rf"(?P<kind>(?i:{or_regex(place['prefixes'])}))"
+            rf"|(?P<kind>(?i:{or_regex(place['prefixes'])}))[\s_]++"
+            rf"(?i:{or_regex(place['reference_after'])})){WORD_END}"
+        ),
+        place_kinds=tuple(place["prefixes"]),
+        reference_reach=place["reference_reach"],
         place_listed=regex.compile(
             rf"[,;:][\s_]*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}[\s_]*+:?[\s_]*+\Z"
         ),
@@ -225,4 +236,31 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
         found = cues.place_listed.search(text, max(sentence[0], position - 80), position)
     if found is None:
         found = cues.place_subject.match(text, sentence[0], position)
-    return found.group("place") if found is not None else None
+    if found is None:
+        return _place_referred(text, sentence, position)
+    return str(found.group("place"))
+
+
+def _place_referred(text: str, sentence: Span, position: int) -> str | None:
+    """The place a sentence refers back to ("Hiện toàn xã có 1.100 hộ"): the last place of that
+    type named before the sentence, within ``reference_reach`` characters."""
+    cues = _cues()
+    reference = cues.place_reference.search(text, sentence[0], position)
+    if reference is None:
+        return None
+    kind = reference.group("kind").lower()
+    window = (max(0, sentence[0] - cues.reference_reach), sentence[0])
+    named = [p for p in _named_place(kind).findall(text, *window) if not _is_acronym(p, kind)]
+    return str(named[-1]) if named else None
+
+
+def _is_acronym(place: str, kind: str) -> bool:
+    """ "xã NTM" (a new-style rural commune, nông thôn mới) names no place."""
+    name = place[len(kind) :].split()
+    return bool(name) and len(name[0]) > 1 and name[0].isupper()
+
+
+@cache
+def _named_place(kind: str) -> regex.Pattern[str]:
+    """A place of one type with its proper name: "xã Tân Lễ"."""
+    return regex.compile(rf"{WORD_START}(?i:{regex.escape(kind)})[\s_]++{_NAME}")
