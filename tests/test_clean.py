@@ -1268,3 +1268,26 @@ def test_lines_that_are_no_repeated_caption_stay(line: str) -> None:
     other = "Làng nghề gốm Bát Tràng có 1.000 hộ làm nghề, thu hút hơn 3.000 lao động. Năm 2023."
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, line, other))
     assert line in doc.text.split("\n")
+
+
+# --- market and weather boxes -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "USD: 25.980 - 26.340",
+        "Tỷ giá EUR: 29.450 - 30.120",
+        "Vàng SJC: 85.500 - 87.000 đồng",
+        "Nam Định: 27-34°C. Hà Nội: 28-35°C. Hải Phòng: 27-33°C.",
+    ],
+)
+def test_market_and_weather_boxes_are_cut(line: str) -> None:
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line, "Câu cuối của bài viết."))
+    assert doc.text == f"{BODY}\nCâu cuối của bài viết."
+
+
+def test_a_sentence_about_the_dollar_stays() -> None:
+    line = "Giá USD tăng từ 25.980 đồng lên 26.340 đồng, khiến giá nguyên liệu nhập khẩu tăng."
+    doc, _ = clean(lines_of("Tiêu đề bài", BODY, line))
+    assert line in doc.text

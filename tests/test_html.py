@@ -136,3 +136,38 @@ def test_hostile_pages_finish_without_error(markup: str) -> None:
     text, _, _, _ = clean_html(page(markup))
     assert time.perf_counter() - start < 60  # generous: a hang, not speed, is what fails here
     assert "151 nghệ nhân" not in text
+
+
+LEAD = "Năm 2024, giá trị sản xuất của làng nghề đạt 15.360 tỷ đồng, tăng 9% so với năm 2023."
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f"<h2 class='sapo'>{LEAD}</h2>",
+        f"<p class='article__sapo'>{LEAD}</p>",
+        f"<div class='sapo-detail'><p>{LEAD}</p></div>",
+        f"<h2 class='singular-sapo'>{LEAD}</h2>",
+    ],
+)
+def test_the_lead_paragraph_stays_whatever_its_markup(lead: str) -> None:
+    """trafilatura takes an <h2 class="sapo"> for a heading and drops it, and its figures."""
+    body = f"<article><h1>Làng gốm Phù Lãng</h1>{lead}<p>{PARAGRAPH}</p><p>{SECOND}</p></article>"
+    text, _, _, _ = clean_html(page(body))
+    assert text.split("\n")[0] == LEAD
+    assert PARAGRAPH in text
+
+
+def test_a_layout_table_reads_as_blocks_and_a_data_table_inside_it_as_rows() -> None:
+    body = (
+        "<table><tr><td><div><h1>Làng gốm Phù Lãng</h1>"
+        f"<p>{PARAGRAPH}</p><table><tr><td>Sản phẩm</td><td>Hạng sao</td></tr>"
+        "<tr><td>Gốm men lam</td><td>4 sao</td></tr></table>"
+        f"<p>{SECOND}</p></div></td><td><div class='box'><p>Tin đọc nhiều</p></div></td></tr>"
+        "</table>"
+    )
+    text, _, _, _ = clean_html(page(body))
+    lines = text.split("\n")
+    assert PARAGRAPH in lines  # not one "cell | cell" row
+    assert SECOND in lines
+    assert "Gốm men lam | 4 sao" in lines

@@ -177,6 +177,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("pdf_hyphenation", pdf_text.join_pdf_hyphenation),
     ("image_stub", widgets.cut_image_stubs),
     ("weather_widget", widgets.cut_weather_widgets),
+    ("market_widget", widgets.cut_market_widgets),
     ("tags_line", widgets.cut_tags_lines),
     ("share_widget", furniture.cut_share_widgets),
     ("punctuation_line", furniture.cut_punctuation_lines),

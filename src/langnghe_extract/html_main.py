@@ -57,6 +57,7 @@ def main_text(markup: str) -> MainText | None:
     if tree is None:
         return None
     published = _htmldate(tree)
+    lead = _lead_text(tree)
     document = _trafilatura(tree)
     if document is None or not (document.text or "").strip():
         return None
@@ -64,6 +65,8 @@ def main_text(markup: str) -> MainText | None:
         metadata.strip_site_suffix(document.title, document.sitename) if document.title else None
     )
     lines = markdown_lines(document.text, title)
+    if lead and _comparable(lead) not in _comparable(" ".join(lines)):
+        lines = [lead, *lines]  # trafilatura drops an <h2 class="sapo">, and its figures
     author = metadata.clean_name(document.author) if document.author else None
     return MainText(lines, title=title or None, author=author, published=published)
 
@@ -84,7 +87,43 @@ def _load_pruned(markup: str) -> Any:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+    _unwrap_layout_tables(tree)
     return tree
+
+
+# Old CMS templates lay the page out in a <table>: the article, the sidebar and the widgets each
+# in a cell. trafilatura reads such a table as data and joins each cell into one "cell | cell"
+# row. A table with paragraphs, headings or other blocks in its cells is layout, not data.
+_LAYOUT_XPATH = "//table[.//td//*[self::p or self::div or self::h1 or self::h2 or self::ul]]"
+
+
+def _unwrap_layout_tables(tree: Any) -> None:
+    """Turn layout tables into plain blocks, so their cells read as the blocks they hold; a data
+    table inside a layout cell (a list of OCOP products) stays a table."""
+    doomed = []
+    for table in tree.xpath(_LAYOUT_XPATH):
+        doomed.append(table)
+        for part in table.iter("tbody", "thead", "tfoot", "tr", "td", "th"):
+            if next(part.iterancestors("table"), None) is table:
+                doomed.append(part)
+    for element in doomed:
+        element.tag = "div"
+
+
+# The lead paragraph (sapo) of Vietnamese CMS templates: "sapo", "article__sapo",
+# "sapo-detail", "c-detail__sapo", "singular-sapo"; trafilatura often takes it for a heading.
+_LEAD_XPATH = "//*[contains(translate(@class, 'SAPO', 'sapo'), 'sapo')]"
+MIN_LEAD = 40  # characters: a shorter "sapo" element is a label, not the lead
+
+
+def _lead_text(tree: Any) -> str | None:
+    """The text of the page's first lead element (outside the related blocks, already pruned),
+    or None."""
+    for element in tree.xpath(_LEAD_XPATH):
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text) >= MIN_LEAD:
+            return text
+    return None
 
 
 def _related_elements(tree: Any) -> list[Any]:

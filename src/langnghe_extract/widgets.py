@@ -25,11 +25,22 @@ _NAV_SPLIT = regex.compile(rf"\s*+[{_NAV_MARKS}]\s*+")
 def _line_patterns() -> dict[str, Any]:
     flags = regex.IGNORECASE | regex.VERBOSE
     degrees = "|".join(regex.escape(s) for s in table("weather_widget")["degree_signs"])
-    temperature = rf"-?\d{{1,2}}(?:[.,]\d)?+\s*+(?:{degrees})\s*+[CF]?+"
+    value = r"-?\d{1,2}(?:[.,]\d)?+"
+    # "27°C", "27-34°C" (a day's range with one sign)
+    temperature = rf"{value}(?:\s*+[-–/~]\s*+{value})?+\s*+(?:{degrees})\s*+[CF]?+"
     place = r"[\p{L}\ .,:\-]{0,40}+"
+    market = or_regex(table("market_widget")["labels"])
     return {
         "degrees": tuple(table("weather_widget")["degree_signs"]),  # a weather line holds one
-        "weather": regex.compile(rf"{place}{temperature}(?:\s*+[-–/~]\s*+{temperature})?+{place}"),
+        # one place or several: "Nam Định: 27-34°C. Hà Nội: 28-35°C."
+        "weather": regex.compile(
+            rf"(?:{place}{temperature}(?:\s*+[-–/~]\s*+{temperature})?+){{1,6}}+{place}"
+        ),
+        # "USD: 25.980 - 26.340", "Vàng SJC: 85.500 - 87.000": buying and selling prices
+        "market": regex.compile(
+            rf"(?:(?:{market})[^\d\n]{{0,25}}+[\d.,]++\s*+[-–/]\s*+[\d.,]++[^\d\n]{{0,12}}+){{1,4}}+",
+            regex.IGNORECASE,
+        ),
         "tags": regex.compile(rf"(?:{or_regex(table('tags_line')['markers'])})\s*+:", flags),
         "nav": regex.compile(rf"(?:{or_regex(table('nav_menu')['markers'])})\b", flags),
     }
@@ -49,6 +60,16 @@ def cut_weather_widgets(page: Page, rule: str) -> None:
     for i in page.kept():
         line = page.lines[i]
         if len(line) <= 100 and any(map(line.__contains__, degrees)) and weather.fullmatch(line):
+            page.cut(i, rule)
+
+
+def cut_market_widgets(page: Page, rule: str) -> None:
+    """Exchange-rate and gold-price boxes: "USD: 25.980 - 26.340", "Vàng SJC: 85.500 - 87.000".
+    Their figures are prices of the day, not the article's."""
+    market = _line_patterns()["market"]
+    for i in page.kept():
+        line = page.lines[i]
+        if len(line) <= 120 and any(c.isdigit() for c in line) and market.fullmatch(line.strip()):
             page.cut(i, rule)
 
 
