@@ -48,7 +48,11 @@ def to_facts(text: str, found: list[Found], published: str | None = None) -> lis
     for item in found:
         frame = _dated(item.frame, published_year, present, periods, item.candidate.start)
         if frame.status is not Status.ACTUAL and frame.year is None and frame.period is None:
-            earlier = [period for at, period in periods if at < item.candidate.start]
+            earlier = [
+                period
+                for at, period in periods
+                if at < item.candidate.start and (present is None or period[1] >= present)
+            ]  # a plan's period, not one already over ("giai đoạn 2021-2024" in 2025)
             frame = replace(frame, period=earlier[-1] if earlier else None)
         facts.append(_fact(text, item, frame))
     return sorted(facts, key=lambda f: f.span)

@@ -843,6 +843,17 @@ DATED: list[tuple[str, str | None, dict[str, Any]]] = [
         "2021-04-03",
         {"value": 21000, "year": None},
     ),
+    # a period already over is no plan period for a later target
+    (
+        "Giai đoạn 2016-2020, tỉnh hỗ trợ 20 tỷ đồng. Tỉnh phấn đấu có thêm 15 sản phẩm OCOP.",
+        "2021-04-03",
+        {"value": 15, "period": None},
+    ),
+    (
+        "Giai đoạn 2021-2025, tỉnh hỗ trợ 20 tỷ đồng. Tỉnh phấn đấu có thêm 15 sản phẩm OCOP.",
+        "2023-04-03",
+        {"value": 15, "period": [2021, 2025]},
+    ),
 ]
 
 
