@@ -763,6 +763,11 @@ PLACE: list[Row] = [
         "Xã Mỹ Lý có 12 bản với 5.590 nhân khẩu của 1.250 hộ làm nghề dệt.",
         [{"value": 1250, "place": "Xã Mỹ Lý"}],
     ),
+    # figures listed after one with a place share it, unless a new scope comes between
+    (
+        "Phường Đồng Kỵ hiện có 1.800 hộ làm nghề, thu hút khoảng 6.000 lao động.",
+        [{"place": "Phường Đồng Kỵ"}, {"place": "Phường Đồng Kỵ"}],
+    ),
     # a place in brackets after a village's name, right before its verb
     (
         "Riêng làng gỗ La Xuyên (xã Yên Ninh) hiện có khoảng 1.200 hộ làm nghề.",

@@ -120,13 +120,21 @@ def _place_of_whole(
     text: str, whole: Found, part: Candidate, sentence: Span, frame: Frame
 ) -> Frame:
     """A part named after ``trong đó`` (``…, trong đó hơn 300 hộ có lò riêng``) takes the place
-    of the figure it divides, the one just before it in its sentence."""
+    of the figure it divides, the one just before it in its sentence; so does a figure listed
+    after it with no new scope named between (``có 1.800 hộ, trên 300 doanh nghiệp``)."""
     place = whole.frame.place
     if place is None or whole.candidate.end < sentence[0]:
         return frame
-    if _part_of_regex().search(text, whole.candidate.end, part.start) is None:
-        return frame
+    between = (whole.candidate.end, part.start)
+    if _part_of_regex().search(text, *between) is None and _new_scope().search(text, *between):
+        return frame  # "Xã Vân Hà có 50 hộ, toàn tỉnh có 500 hộ": a scope of its own
     return replace(frame, place=place)
+
+
+@cache
+def _new_scope() -> regex.Pattern[str]:
+    words = load_table("cues")["place"]["new_scope"]
+    return regex.compile(rf"{WORD_START}{or_regex(words)}{WORD_END}", regex.I)
 
 
 @cache
