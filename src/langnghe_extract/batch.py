@@ -128,7 +128,7 @@ def process_task(task: Task, settings: Settings) -> Result:
 
 def _run_here(tasks: Iterable[Task], settings: Settings) -> Generator[Result, None, None]:
     with _alarm_handler():
-        _warm_up(html=False)  # HTML's libraries load when a page comes, if one does
+        _warm_up()
         for task in tasks:
             yield process_task(task, settings)
 
@@ -161,12 +161,11 @@ def _watch() -> None:
             os._exit(70)
 
 
-def _warm_up(*, html: bool = True) -> None:
-    samples = [_WARM_UP]
-    if html:
-        samples.append(f"<html><body><article><p>{_WARM_UP}</p></article></body></html>")
-    for sample in samples:
-        process_safely(read_bytes(sample.encode(), source="-", doc_id="-"))
+def _warm_up() -> None:
+    """Build the text pipeline's tables and patterns once, before any time budget is armed.
+    Not HTML's libraries (trafilatura, htmldate: ~8 MB a process): they load with the first
+    page, and a crawl of text never needs them."""
+    process_safely(read_bytes(_WARM_UP.encode(), source="-", doc_id="-"))
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 - signal API
