@@ -703,3 +703,22 @@ def test_home_town_of_an_artisan_still_counts() -> None:
     # GIVEN an artisan's home town ("quê", not an address word) THEN it may be the subject
     text = "Nghệ nhân Nguyễn Văn E quê ở Bắc Ninh giữ nghề tranh Đông Hồ của tỉnh Bắc Ninh."
     assert choose_province(None, text) == lookup_province("Bắc Ninh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # tied provinces that merged into one unit, in an article about the merger: that unit
+        (
+            "Sau khi tỉnh Quảng Nam và thành phố Đà Nẵng hợp nhất thành thành phố Đà Nẵng, "
+            "nhiều làng nghề được hồi sinh.",
+            "Đà Nẵng",
+        ),
+        ("Sau sáp nhập, Nam Định, Hà Nam và Ninh Bình có 262 làng nghề.", "Ninh Bình"),
+        # ... but in an article before it, a list of provinces is no subject
+        ("Có 3 ca bệnh được cách ly tại Quảng Nam (2), Đà Nẵng (1).", None),
+    ],
+)
+def test_provinces_merged_in_2025_are_one_subject(text: str, name: str | None) -> None:
+    chosen = choose_province(None, text)
+    assert (chosen.name if chosen else None) == name

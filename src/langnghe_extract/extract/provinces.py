@@ -42,6 +42,7 @@ from langnghe_extract.extract.gazetteer import (
     trie_regex,
 )
 from langnghe_extract.extract.localities import locality_code, place_code
+from langnghe_extract.extract.patterns import or_regex
 from langnghe_extract.extract.roles import (
     CUE_WINDOW,
     TITLE_CHARS,
@@ -269,20 +270,27 @@ def choose_province(title: str | None, text: str) -> Province | None:
     scores = _scores(body_hits)
     head_end = _head_end(text)
     head = [h for h in body_hits if h.match_start < head_end]
+    merger = _merger_words().search(text) is not None
     lede = [h for h in body_hits if h.match_start < _LEDE_CHARS]
     for pick in (
         _headline(title_hits, title),
         _best(title_hits, scores),
         _headline(head, text),
-        _prominent(lede, scores),
+        _prominent(lede, scores, merger),
     ):
         if pick is not None:
             return pick
     if body_hits:
-        return _prominent(body_hits, scores)
+        return _prominent(body_hits, scores, merger)
     body = title + "\n" + text[: body_end(text)]
     code = locality_code(body) or place_code(body)
     return _province(code) if code else None
+
+
+@cache
+def _merger_words() -> Any:
+    """Words of the 2025 reorganisation: an article using them may name old and new units."""
+    return regex.compile(or_regex(load_table("provinces")["merger"]["words"]), regex.IGNORECASE)
 
 
 def _head_end(text: str) -> int:
@@ -356,12 +364,16 @@ def _best(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
     return top.mention.province
 
 
-def _prominent(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
+def _prominent(
+    hits: Sequence[_Hit], scores: dict[str, float], merger: bool = False
+) -> Province | None:
     """The best scored province of ``hits``, venues and home addresses only when nothing else;
     first named on a tie.
 
     None when provinces tied at the top are first named together, in one list ("Hà Nội, Hải
-    Phòng, Quảng Ninh"): a regional or national article, with no one province as its subject.
+    Phòng, Quảng Ninh"): a regional or national article, with no one province as its subject;
+    unless they all merged into one unit in 2025 and the article speaks of the merger
+    (``merger``: "Quảng Nam và Đà Nẵng hợp nhất"): that unit.
 
     >>> def pick(text: str) -> str | None:
     ...     found = _prominent(_usable(text), _scores(_usable(text)))
@@ -378,7 +390,20 @@ def _prominent(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | Non
     if not first:
         return None
     top = max(scores[code] for code in first)
-    tied = [hit.mention.span[0] for code, hit in first.items() if scores[code] == top]
+    leaders = [hit for code, hit in first.items() if scores[code] == top]
+    merged = _one_current(leaders) if merger else None
+    if merged is not None:
+        return merged  # "Quảng Nam và Đà Nẵng hợp nhất thành thành phố Đà Nẵng": the new unit
+    tied = [hit.mention.span[0] for hit in leaders]
     if any(b - a < _LIST_GAP for a, b in pairwise(tied)):
         return None
-    return next(hit.mention.province for code, hit in first.items() if scores[code] == top)
+    return leaders[0].mention.province
+
+
+def _one_current(leaders: list[_Hit]) -> Province | None:
+    """Provinces tied at the top that merged into one unit on 1 July 2025 are that unit: the one
+    of them that kept its name, else the first named."""
+    provinces = [hit.mention.province for hit in leaders]
+    if len(provinces) < 2 or len({p.current for p in provinces}) > 1:
+        return None
+    return next((p for p in provinces if p.name == p.current), provinces[0])
