@@ -53,6 +53,7 @@ class _Cues:
     measures: dict[Kind, regex.Pattern[str]]
     measure_starts: dict[Kind, WordStarts]  # where a measure can start: its first word
     money_verbs: regex.Pattern[str]
+    money_measure_after: regex.Pattern[str]  # "4 tỷ đồng kinh phí khuyến công": after the quote
     money_verb_starts: WordStarts
     change_verbs: frozenset[str]
     own_predicate: regex.Pattern[str]
@@ -96,6 +97,9 @@ def _cues() -> _Cues:
             regex.I,
         ),
         money_verb_starts=WordStarts.of(units["measures"]["money_verbs"]),
+        money_measure_after=regex.compile(
+            rf"[ \t]++(?P<measure>{or_regex(units['measures']['money'])}){WORD_END}", regex.I
+        ),
         measure_starts={
             kind: WordStarts.of(units["measures"][kind.value])
             for kind in (Kind.MONEY, Kind.PERCENT)
@@ -163,9 +167,9 @@ def find_measure(
     if pattern is None or starts is None:
         return None
     if kind is Kind.MONEY and end is not None:
-        after = pattern.match(text, end + _spaces_at(text, end), sentence[1])
+        after = cues.money_measure_after.match(text, end, sentence[1])
         if after is not None:
-            return str(after.group()).lower()
+            return str(after.group("measure")).lower()
     segment = segment_start(text, sentence[0], position)
     first = next(finditer_in_sentence(pattern, starts, text, sentence, (segment, position)), None)
     if first is None:
@@ -182,11 +186,6 @@ def find_measure(
         )
         first = next(verbs, None)
     return first.group().lower() if first is not None else None
-
-
-def _spaces_at(text: str, position: int) -> int:
-    """How many spaces or tabs start at ``position``."""
-    return len(text[position : position + 8]) - len(text[position : position + 8].lstrip(" \t"))
 
 
 def _carries_over(text: str, measure: regex.Match[str], segment: int, position: int) -> bool:

@@ -126,7 +126,7 @@ def _units() -> _Units:
         rate_before=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<rate>{or_regex(cues['rates_before'])}){WORD_END}", regex.I
         ),
-        rate_frame=regex.compile(rf"(?P<rate>{or_regex(cues['rates_before'])})\s*+,", regex.I),
+        rate_frame=regex.compile(rf"\s*+(?P<rate>{or_regex(cues['rates_before'])})\s*+,", regex.I),
         codes={canonical(word): code for word, code in units["currencies"].items()},
         rates={_rate_key(key): value for key, value in rates.items()},
         rates_before={canonical(key): value for key, value in cues["rates_before"].items()},
@@ -249,8 +249,5 @@ def _rate_before(
     start = max(start, *(text.rfind(mark, start, number.start) + 1 for mark in ",;"))
     found = units.rate_before.search(text, start, number.start)
     if found is None:
-        opening = len(text[clause[0] : clause[0] + 8]) - len(
-            text[clause[0] : clause[0] + 8].lstrip()
-        )
-        found = units.rate_frame.match(text, clause[0] + opening, number.start)
+        found = units.rate_frame.match(text, clause[0], number.start)
     return None if found is None else lookup(units.rates_before, found.group("rate"))
