@@ -185,21 +185,25 @@ def _glued_source() -> Any:
     """A source credit glued to the writer's name by the scraper: "Nhật LinhTheo Reuters"
     (two elements of one byline box, their space lost). The prefix starts right after a lower
     case letter, which no name or sentence does."""
+    return _source_credit(r"(?<=\p{Ll})")
+
+
+@cache
+def _source_after_name() -> Any:
+    """A source credit after a writer's name, glued or spaced: "Thanh Mai Theo InfoNet"."""
+    return _source_credit(r"(?<=\S)\s*+")
+
+
+def _source_credit(before: str) -> Any:
+    """ "Theo X", "Nguồn: X" after ``before`` (a pattern of what precedes the prefix)."""
     prefixes = or_regex(table("byline")["source_prefixes"])
-    return regex.compile(rf"(?<=\p{{Ll}})(?:{prefixes})(?:\s*+:\s*+|\s++)\p{{Lu}}")
+    return regex.compile(rf"{before}(?:{prefixes})(?:\s*+:\s*+|\s++)\p{{Lu}}")
 
 
 @cache
 def _paper_after_name() -> Any:
     """A paper's name after a writer's, past a dash: "Hoài An - Báo Quảng Nam"."""
     return regex.compile(rf"\s++[-–—]\s++(?:{or_regex(table('site_name')['words'])})\s++\p{{Lu}}")
-
-
-@cache
-def _source_after_name() -> Any:
-    """A source credit after a writer's name, glued or spaced: "Thanh Mai Theo InfoNet"."""
-    prefixes = or_regex(table("byline")["source_prefixes"])
-    return regex.compile(rf"(?<=\S)(?:\s*+)(?:{prefixes})(?:\s*+:\s*+|\s++)\p{{Lu}}")
 
 
 def parse_glued_byline(line: str) -> str | None:
