@@ -558,6 +558,9 @@ STATUS: list[Row] = [
     ("Huyện đã đề xuất tỉnh bố trí khoảng 80 tỷ đồng cho cụm công nghiệp.", [{"status": "target"}]),
     ("Theo đề nghị của Sở, UBND tỉnh đã hỗ trợ 5 tỷ đồng.", [{"status": "actual"}]),
     ("Giá bán lẻ đề nghị là 9.290.000 đồng.", [{"status": "actual"}]),
+    # "sẽ" under an earlier forecast only carries the forecast on
+    ("Dự kiến năm 2025, tỉnh sẽ công nhận thêm 8 nghề truyền thống.", [{"status": "forecast"}]),
+    ("Năm 2025, tỉnh sẽ công nhận thêm 8 nghề truyền thống.", [{"status": "target"}]),
 ]
 
 # Time: a year or a period from the sentence, a sentence-initial frame over the sentence.
@@ -698,6 +701,11 @@ CATEGORIES: list[Row] = [
     ),
     ("Hà Nội có 43 làng nghề được thành phố công nhận.", [{"category": "recognized"}]),
     ("Năm 2024, tỉnh có 5 làng nghề mới được công nhận.", [{"category": "recognized"}]),
+    # the finer category stays: traditional villages that were recognised
+    (
+        "Tỉnh có 76 làng nghề, trong đó 31 làng nghề truyền thống đã được công nhận.",
+        [{}, {"value": 31, "category": "traditional"}],
+    ),
 ]
 
 # The district, commune or village a figure is for.

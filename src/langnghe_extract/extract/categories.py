@@ -45,6 +45,7 @@ class _Tables:
 
 
 RECOGNIZED = "recognized"  # the category of a village recognised by the authorities
+NEW = "new"  # ... and of a new one, whose "mới" may also be "just" before "được công nhận"
 
 
 @cache
@@ -196,12 +197,14 @@ def _bare_unit(unit: str, tables: _Tables) -> str:
 def _village_category(
     text: str, cand: Candidate, window_end: int, clause_start: int, tables: _Tables
 ) -> Candidate:
+    in_unit = next((c for w, c in tables.village_in_unit.items() if cand.unit.endswith(w)), None)
     recognized = tables.village_recognized.match(text, cand.end, window_end)
-    if recognized is not None:  # "5 làng nghề mới được công nhận": just recognised, not new
+    if recognized is not None and in_unit in (None, NEW):
+        # "5 làng nghề mới được công nhận": just recognised ("mới" is "just"), not new; but
+        # "31 làng nghề truyền thống đã được công nhận" stays traditional, the finer category
         return replace(cand, category=RECOGNIZED, end=recognized.end())
-    for word, category in tables.village_in_unit.items():
-        if cand.unit.endswith(word):
-            return replace(cand, category=category)
+    if in_unit is not None:
+        return replace(cand, category=in_unit)
     after = tables.village_after.match(text, cand.end, window_end)
     if after is not None:
         category = tables.village_names[canonical(after.group("cat"))]

@@ -25,6 +25,7 @@ from langnghe_extract.extract.patterns import (
     WORD_END,
     WORD_START,
     WordStarts,
+    canonical,
     finditer_in_sentence,
     first_words,
     or_regex,
@@ -41,6 +42,7 @@ class _Cues:
     status_void: regex.Pattern[str]
     status_after: regex.Pattern[str]
     yardstick_value: regex.Pattern[str]
+    future: frozenset[str]  # "sẽ": the future tense, a plan only when no forecast came before
     reset: regex.Pattern[str]
     done: regex.Pattern[str]
     conditional: regex.Pattern[str]
@@ -106,6 +108,7 @@ def _cues() -> _Cues:
             rf"|(?P<forecast>{or_regex(cues['status_after']['forecast'])})){WORD_END}",
             regex.IGNORECASE,
         ),
+        future=frozenset(canonical(w) for w in cues["status_future"]["words"]),
         yardstick_value=regex.compile(
             rf"{WORD_START}{or_regex(cues['status_void']['nouns'])}\s*+"
             rf"(?:{or_regex(cues['status_void']['yardstick_value'])}\s*+)?\Z",
@@ -225,11 +228,27 @@ def _framed_status(
     status = Status(nearest.lastgroup or "actual") if nearest in framing else Status.FORECAST
     if status is Status.ACTUAL:
         return status
+    if status is Status.TARGET and _future_of_forecast(text, framing, nearest, position):
+        return Status.FORECAST  # "Dự kiến …, tỉnh sẽ công nhận thêm 8 nghề": still a forecast
     if cues.reset.search(text, nearest.end(), position) or cues.done.search(
         text, nearest.end(), position
     ):
         return Status.ACTUAL
     return status
+
+
+def _future_of_forecast(
+    text: str, framing: list[regex.Match[str]], nearest: regex.Match[str], position: int
+) -> bool:
+    """Whether the plan cue nearest the figure is only the future tense (``sẽ``) under an
+    earlier forecast cue in the sentence, with no done clause between them."""
+    cues = _cues()
+    if canonical(nearest.group()) not in cues.future:
+        return False
+    earlier = [m for m in framing if m.start() < nearest.start()]
+    if not earlier or earlier[-1].lastgroup != "forecast":
+        return False
+    return cues.reset.search(text, earlier[-1].end(), position) is None
 
 
 def _framing_cues(text: str, sentence: Span, position: int) -> list[regex.Match[str]]:
