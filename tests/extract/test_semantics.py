@@ -289,6 +289,11 @@ KINDS: list[Row] = [
         "Tỉnh phân hạng thêm 71 sản phẩm OCOP, gồm 47 sản phẩm cấp huyện, 24 sản phẩm cấp tỉnh.",
         [{"kind": "ocop_products"}] * 3,
     ),
+    # the quote stops before a later figure's subject
+    (
+        "Thành phố phân hạng 520 sản phẩm OCOP, nâng tổng số sản phẩm OCOP lên hơn 3.300 sản phẩm.",
+        [{"quote": "520 sản phẩm OCOP"}, {"kind": "ocop_products", "value": 3300}],
+    ),
 ]
 
 # Money by currency, with what it measures.

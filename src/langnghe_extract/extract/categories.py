@@ -36,6 +36,7 @@ class _Tables:
     ocop_subject: regex.Pattern[str]
     stars_for: regex.Pattern[str]
     ocop_in_frame: regex.Pattern[str]  # "đạt chuẩn" after a bare count in an OCOP clause
+    ocop_subject_ahead: regex.Pattern[str]  # "số sản phẩm OCOP" of a later figure
     stars: regex.Pattern[str]
     stars_bare: regex.Pattern[str]
     rate_before: regex.Pattern[str]
@@ -81,6 +82,7 @@ def _tables() -> _Tables:
         ocop_in_frame=regex.compile(
             rf"[ \t]++{or_regex(ocop['in_frame_after'])}{WORD_END}", regex.I
         ),
+        ocop_subject_ahead=regex.compile(rf"{WORD_START}{or_regex(ocop['subject'])}", regex.I),
         ocop_subject=regex.compile(  # the subject, then no figure before this one
             rf"{WORD_START}{or_regex([*ocop['subject'], *ocop['rated_before']])}{WORD_END}"
             r"[^\p{N},;]*+\Z",
@@ -232,7 +234,9 @@ def _product_frame(
         stars = tables.stars_bare.match(text, cand.end, clause_end)
     if stars is None:  # "xếp hạng 3 sao cho 15 sản phẩm": the rating given before
         stars = tables.stars_for.search(text, max(0, cand.start - STARS_BEFORE), cand.start)
-    markers = list(tables.ocop.finditer(text, cand.end, window_end))
+    # not into a later figure's subject: "520 sản phẩm OCOP, nâng tổng số sản phẩm OCOP lên …"
+    later = tables.ocop_subject_ahead.search(text, cand.end, window_end)
+    markers = list(tables.ocop.finditer(text, cand.end, later.start() if later else window_end))
     marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
     subject = tables.ocop_subject.search(text, max(0, cand.start - SUBJECT_REACH), cand.start)
     named = tables.ocop.search(cand.unit) or stars or marker or subject
