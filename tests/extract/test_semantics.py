@@ -328,6 +328,12 @@ MONEY: list[Row] = [
         "Khuyến công quốc gia là 12,6 tỷ đồng, khuyến công địa phương hơn 29,4 tỷ đồng.",
         [{"measure": "khuyến công quốc gia"}, {"measure": "khuyến công địa phương"}],
     ),
+    # a percent of a money measure written after it, when none stands before it
+    (
+        "Ngành gốm chiếm khoảng 40% tổng kim ngạch xuất khẩu.",
+        [{"measure": "tổng kim ngạch xuất khẩu"}],
+    ),
+    ("Chiếm tỷ lệ 58,19% tổng giá trị sản xuất.", [{"measure": "tỷ lệ"}]),
     # a rate opening the sentence as a frame
     (
         "Mỗi năm, làng xuất khẩu hàng nghìn sản phẩm, doanh thu đạt trên 40 tỷ đồng.",

@@ -204,7 +204,8 @@ def _village_category(
     if recognized is not None and in_unit in (None, NEW):
         # "5 làng nghề mới được công nhận": just recognised ("mới" is "just"), not new; but
         # "31 làng nghề truyền thống đã được công nhận" stays traditional, the finer category
-        return replace(cand, category=RECOGNIZED, end=recognized.end())
+        unit = _bare_unit(cand.unit, tables)  # "làng nghề", not "làng nghề mới"
+        return replace(cand, unit=unit, category=RECOGNIZED, end=recognized.end())
     if in_unit is not None:
         return replace(cand, category=in_unit)
     after = tables.village_after.match(text, cand.end, window_end)

@@ -143,8 +143,9 @@ def _cues() -> _Cues:
 def find_measure(
     text: str, sentence: Span, position: int, kind: Kind, end: int | None = None
 ) -> str | None:
-    """What a money figure or percent measures: for money, a measure written right after its
-    quote (ending at ``end``: "bố trí 4 tỷ đồng kinh phí khuyến công"); else the first measure
+    """What a money figure or percent measures: a money measure written right after its quote
+    (ending at ``end``: "bố trí 4 tỷ đồng kinh phí khuyến công"; for a percent only when its
+    segment names no percent measure: "chiếm 40% giá trị sản xuất"); else the first measure
     of its comma-delimited segment, else the nearest one before it in the sentence, else a verb
     naming what money is for in its segment (``được đầu tư 200 tỷ đồng``). A change verb
     (``tăng``, ``giảm``) carries over to a later segment only as a list does (``tăng mạnh là
@@ -166,12 +167,13 @@ def find_measure(
     pattern, starts = cues.measures.get(kind), cues.measure_starts.get(kind)
     if pattern is None or starts is None:
         return None
-    if kind is Kind.MONEY and end is not None:
-        after = cues.money_measure_after.match(text, end, sentence[1])
-        if after is not None:
-            return str(after.group("measure")).lower()
+    after = cues.money_measure_after.match(text, end, sentence[1]) if end is not None else None
+    if after is not None and kind is Kind.MONEY:  # "386 tỷ đồng doanh thu"
+        return str(after.group("measure")).lower()
     segment = segment_start(text, sentence[0], position)
     first = next(finditer_in_sentence(pattern, starts, text, sentence, (segment, position)), None)
+    if first is None and after is not None:  # "chiếm 40% tổng kim ngạch xuất khẩu"
+        return str(after.group("measure")).lower()
     if first is None:
         found = [
             m
