@@ -375,7 +375,11 @@ STATUS: list[Row] = [
     ("Đến năm 2030 có 60 sản phẩm đạt OCOP 4 sao.", [{"status": "target"}]),
     ("Dự kiến cuối năm có 35 sản phẩm đạt OCOP.", [{"status": "forecast"}]),
     ("Ước tính có khoảng 2.000 lao động làm nghề.", [{"status": "forecast"}]),
-    ("Doanh thu ước đạt 300 tỷ đồng.", [{"status": "forecast", "measure": "doanh thu"}]),
+    (
+        "Doanh thu ước đạt 300 tỷ đồng.",
+        [{"status": "forecast", "qualifier": "about", "measure": "doanh thu"}],
+    ),
+    ("Tổng thiệt hại ước tính khoảng 15 tỷ đồng.", [{"status": "forecast", "qualifier": "about"}]),
     ("Dự báo nhu cầu tăng 10% trong quý tới.", [{"status": "forecast", "kind": "percent"}]),
     (
         "Tỉnh phấn đấu có 150 làng nghề và 20.000 lao động.",

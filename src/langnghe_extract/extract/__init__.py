@@ -24,7 +24,7 @@ from langnghe_extract.extract.money import classify_money
 from langnghe_extract.extract.numbers import NumberMatch, find_numbers
 from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, or_regex
 from langnghe_extract.extract.percent import classify_percent
-from langnghe_extract.extract.status import find_status
+from langnghe_extract.extract.status import find_status, past_leading_cue
 from langnghe_extract.extract.timeframe import find_deadline, find_time
 from langnghe_extract.models import Kind, Qualifier
 from langnghe_extract.segment import Span, split_clauses, split_sentences
@@ -218,7 +218,7 @@ def bound_after(text: str, candidate: Candidate, limit: int) -> Candidate:
 def _frame(text: str, candidate: Candidate, site: Site) -> Frame:
     position = candidate.number.start
     after = (candidate.end, site.clause[1])
-    status = find_status(text, site.sentence, position, after)
+    status = find_status(text, site.sentence, past_leading_cue(text, position), after)
     when = find_time(text, site.sentence, site.clause, position, status=status, after=after)
     return Frame(
         status=status,

@@ -349,6 +349,19 @@ def _frames_status(text: str, sentence: Span, cue: regex.Match[str]) -> bool:
     return _cues().status_void.search(text, start, cue.end()) is None
 
 
+def past_leading_cue(text: str, position: int) -> int:
+    """Where the figure's own reading starts when its quote opens with a status cue taken as
+    its qualifier: "ước đạt 12.380 tỷ đồng" is about (SPEC) and a forecast (issue #6), so the
+    status is read up to the end of "ước đạt", inside the quote.
+
+    >>> text = "doanh thu ước đạt 12 tỷ đồng"
+    >>> past_leading_cue(text, 10), past_leading_cue(text, 18)
+    (17, 18)
+    """
+    found = _cues().status.match(text, position)
+    return position if found is None else found.end()
+
+
 def dated_now(text: str, after: Span) -> bool:
     """Whether the present right after a figure's quote (span ``after``) dates it as now, so
     no plan or year before it does: ``tăng từ 120 làng nghề hiện nay lên 150``.
