@@ -20,6 +20,7 @@ from langnghe_extract.boilerplate import or_regex, table
 from langnghe_extract.dates import normalise_date
 
 MAX_NAME = 60  # a byline name ("Thanh Hà - Minh Đức") is short
+MAX_BYLINE = 120  # ... and its line, with an agency or source after it, not much longer
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ def parse_bare_name(line: str) -> str | None:
     >>> parse_bare_name("Đến nay, toàn tỉnh có 118 làng nghề.") is None
     True
     """
+    if len(line) > MAX_BYLINE:
+        return None  # the last paragraph of most pages: no pattern need read it
     if _byline_patterns()["byline_source"].fullmatch(line.strip()):
         return None  # "Theo DM/Hello!": a source credit, not a writer
     name = writer_name(line)

@@ -63,13 +63,16 @@ def cut_weather_widgets(page: Page, rule: str) -> None:
             page.cut(i, rule)
 
 
+MAX_MARKET_LINE = 120  # characters: a box of prices is short
+
+
 def cut_market_widgets(page: Page, rule: str) -> None:
     """Exchange-rate and gold-price boxes: "USD: 25.980 - 26.340", "Vàng SJC: 85.500 - 87.000".
     Their figures are prices of the day, not the article's."""
     market = _line_patterns()["market"]
     for i in page.kept():
         line = page.lines[i]
-        if len(line) <= 120 and any(c.isdigit() for c in line) and market.fullmatch(line.strip()):
+        if len(line) <= MAX_MARKET_LINE and market.fullmatch(line.strip()):
             page.cut(i, rule)
 
 
