@@ -807,6 +807,11 @@ PLACE: list[Row] = [
         [{"value": 1100, "place": "xã Tân Lễ"}],
     ),
     (
+        "Làng nước mắm Vạn Phần thuộc xã Diễn Vạn. Hiện xã có khoảng 250 hộ làm nghề.",
+        [{"value": 250, "place": "xã Diễn Vạn"}],
+    ),
+    ("Xã Diễn Vạn có nhiều nghề. Mỗi xã có 2 sản phẩm OCOP.", [{"place": None}]),
+    (
         "Xã đạt chuẩn xã NTM năm 2020. Toàn xã hiện có 585 hộ làm nghề.",
         [{"value": 585, "place": None}],
     ),

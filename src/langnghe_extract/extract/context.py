@@ -63,6 +63,7 @@ class _Cues:
     place_topic: regex.Pattern[str]
     place_listed: regex.Pattern[str]
     place_reference: regex.Pattern[str]  # "toàn xã", "huyện này": the place named before
+    place_reference_opening: regex.Pattern[str]  # "Hiện xã có …" opening the sentence
     place_kinds: tuple[str, ...]
     reference_reach: int
     place_subject: regex.Pattern[str]
@@ -127,6 +128,11 @@ def _cues() -> _Cues:
             rf"(?P<kind>(?i:{or_regex(place['prefixes'])}))"
             rf"|(?P<kind>(?i:{or_regex(place['prefixes'])}))[\s_]++"
             rf"(?i:{or_regex(place['reference_after'])})){WORD_END}"
+        ),
+        place_reference_opening=regex.compile(
+            rf"\s*+(?:(?i:{or_regex(place['reference_openers'])})[\s_]*+,?[\s_]*+)?"
+            rf"(?P<kind>(?i:{or_regex(place['prefixes'])}))[\s_]++(?i:{or_regex(place['links'])})"
+            rf"{WORD_END}"
         ),
         place_kinds=tuple(place["prefixes"]),
         reference_reach=place["reference_reach"],
@@ -243,10 +249,13 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
 
 
 def _place_referred(text: str, sentence: Span, position: int) -> str | None:
-    """The place a sentence refers back to ("Hiện toàn xã có 1.100 hộ"): the last place of that
-    type named before the sentence, within ``reference_reach`` characters."""
+    """The place a sentence refers back to ("Hiện toàn xã có 1.100 hộ", "Hiện xã có 250 hộ"):
+    the last place of that type named before the sentence, within ``reference_reach``
+    characters."""
     cues = _cues()
     reference = cues.place_reference.search(text, sentence[0], position)
+    if reference is None:
+        reference = cues.place_reference_opening.match(text, sentence[0], position)
     if reference is None:
         return None
     kind = reference.group("kind").lower()
