@@ -82,12 +82,30 @@ def extract_all(text: str) -> list[Found]:
             head = (sentence, candidate)
         if candidate is None and (subject := subject_count(text, number, clause[0])):
             candidate = refine_count(text, subject, site.window_end, site.clause)
+        if candidate is not None and _restates(text, candidate, found):
+            continue  # "Trong tổng số 262 làng nghề, …": the total given before
         if candidate is not None:
             frame = _frame(text, candidate, site)
             if found and frame.place is None:
                 frame = _place_of_whole(text, found[-1], candidate, sentence, frame)
             found.append(Found(candidate, frame))
     return found
+
+
+def _restates(text: str, candidate: Candidate, found: list[Found]) -> bool:
+    """Whether a figure after "trong tổng số" repeats an earlier fact's kind and value."""
+    if _restated_regex().search(text, max(0, candidate.start - 20), candidate.start) is None:
+        return False
+    value = candidate.number.value
+    return any(
+        f.candidate.kind is candidate.kind and f.candidate.number.value == value for f in found
+    )
+
+
+@cache
+def _restated_regex() -> regex.Pattern[str]:
+    words = load_table("cues")["restated"]["before"]
+    return regex.compile(rf"{WORD_START}{or_regex(words)}[\s_]++\Z", regex.I)
 
 
 def _ocop_in_list(text: str, previous: Candidate, candidate: Candidate) -> Candidate:
