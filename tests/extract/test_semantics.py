@@ -211,12 +211,6 @@ NOT_FACTS: list[Row] = [
     # "dăm ba", "vài ba": a handful
     ("Mỗi khóa chỉ được dăm ba học viên học nghề.", []),
     ("Làng chỉ còn vài ba hộ làm nghề.", []),
-    # a total restated after "trong tổng số" is the same fact, not a second one
-    (
-        "Tỉnh có 262 làng nghề. Trong tổng số 262 làng nghề, 118 làng nghề truyền thống.",
-        [{"value": 262}, {"value": 118}],
-    ),
-    ("Trong tổng số 300 hộ, có 20 hộ làm nghề.", [{"value": 300}, {"value": 20}]),
 ]
 
 # Kind by noun and its context.
@@ -300,6 +294,12 @@ KINDS: list[Row] = [
         "Thành phố phân hạng 520 sản phẩm OCOP, nâng tổng số sản phẩm OCOP lên hơn 3.300 sản phẩm.",
         [{"quote": "520 sản phẩm OCOP"}, {"kind": "ocop_products", "value": 3300}],
     ),
+    # a total restated after "trong tổng số" is the same fact, not a second one
+    (
+        "Tỉnh có 262 làng nghề. Trong tổng số 262 làng nghề, 118 làng nghề truyền thống.",
+        [{"value": 262}, {"value": 118}],
+    ),
+    ("Trong tổng số 300 hộ, có 20 hộ làm nghề.", [{"value": 300}, {"value": 20}]),
 ]
 
 # Money by currency, with what it measures.
