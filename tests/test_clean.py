@@ -480,6 +480,13 @@ def test_byline_after_the_related_list_names_the_author() -> None:
     assert doc.text == BODY
 
 
+def test_byline_under_the_title_is_no_caption() -> None:
+    """A short line after the title is taken for a photo caption; not a writer's byline."""
+    doc, _ = clean(lines_of("Tiêu đề bài", "Bài và ảnh: Hoàng Lâm", BODY))
+    assert doc.author == "Hoàng Lâm"
+    assert doc.text == BODY
+
+
 def test_writer_wins_over_source_credit() -> None:
     doc, _ = clean(lines_of("Tiêu đề bài", BODY, "Bài: Thanh Hà", "Theo Báo Thanh Hóa"))
     assert doc.author == "Thanh Hà"

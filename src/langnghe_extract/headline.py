@@ -191,6 +191,7 @@ def cut_caption_after_title(page: Page, rule: str) -> None:
         and not any(ch.isdigit() for ch in caption)
         and not _line_patterns()["order"].search(caption)
         and len(following) >= max(2 * len(caption), 120)
+        and metadata.parse_byline(caption) is None  # "Bài và ảnh: Hoàng Lâm": the byline's
     ):
         page.cut(after[0], rule)
 

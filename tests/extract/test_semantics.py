@@ -211,6 +211,8 @@ NOT_FACTS: list[Row] = [
     # "dăm ba", "vài ba": a handful
     ("Mỗi khóa chỉ được dăm ba học viên học nghề.", []),
     ("Làng chỉ còn vài ba hộ làm nghề.", []),
+    # a rating is no count of products: "Số sản phẩm đạt 4 sao chiếm 27,4%"
+    ("Số sản phẩm đạt 4 sao chiếm 27,4%.", [{"kind": "percent"}]),
 ]
 
 # Kind by noun and its context.
@@ -582,6 +584,11 @@ STATUS: list[Row] = [
     # "sẽ" under an earlier forecast only carries the forecast on
     ("Dự kiến năm 2025, tỉnh sẽ công nhận thêm 8 nghề truyền thống.", [{"status": "forecast"}]),
     ("Năm 2025, tỉnh sẽ công nhận thêm 8 nghề truyền thống.", [{"status": "target"}]),
+    # a plan that funded what was done is no plan frame
+    (
+        "Lớp tập huấn thuộc Kế hoạch khuyến công năm 2025 có kinh phí hơn 85 triệu đồng.",
+        [{"status": "actual"}],
+    ),
 ]
 
 # Time: a year or a period from the sentence, a sentence-initial frame over the sentence.

@@ -136,8 +136,8 @@ def subject_count(text: str, number: NumberMatch, clause_start: int) -> Candidat
     """
     nouns = _nouns()
     found = _subject_regex().search(text, clause_start, number.start)
-    if found is None:
-        return None
+    if found is None or _stars_after().match(text, number.end):
+        return None  # "Số sản phẩm đạt 4 sao chiếm 27,4%": a rating, not a count
     noun = canonical(found.group("noun"))
     excluded = nouns.excluded.get(noun)
     if noun in nouns.context or (excluded is not None and excluded.match(text, found.end("noun"))):
@@ -150,6 +150,13 @@ def subject_count(text: str, number: NumberMatch, clause_start: int) -> Candidat
         end=number.end,
         rule=f"count:{nouns.kinds[noun].value}:subject",
     )
+
+
+@cache
+def _stars_after() -> regex.Pattern[str]:
+    """The OCOP star word right after a figure: "đạt 4 sao"."""
+    star = load_table("units")["ocop"]["star_word"]
+    return regex.compile(rf"[ \t]*+{regex.escape(star)}{WORD_END}", regex.IGNORECASE)
 
 
 @cache
