@@ -973,6 +973,12 @@ def test_a_date_line_opened_by_its_place(line: str, published: str) -> None:
     assert doc.text == BODY
 
 
+def test_a_report_is_no_site_name() -> None:
+    """ "Báo Nông thôn Ngày nay" names a paper; "Báo cáo năm" (report) does not."""
+    doc, _ = clean(lines_of("Báo cáo năm", "Tình hình làng nghề", BODY))
+    assert doc.title == "Báo cáo năm"
+
+
 def test_a_place_and_a_comma_before_words_is_no_date_line() -> None:
     doc, _ = clean(lines_of("Tiêu đề bài", "Hà Nội, làng nghề phát triển mạnh mẽ", BODY))
     assert doc.published is None

@@ -64,7 +64,7 @@ def _patterns() -> dict[str, Any]:
             regex.VERBOSE,
         ),
         "site_name": regex.compile(
-            rf"""(?:(?:{or_regex(table("site_name")["words"])})\s++\p{{Lu}}[\p{{L}}&.-]*+
+            rf"""(?:(?:{or_regex(table("site_name")["words"])})\s++(?-i:\p{{Lu}})[\p{{L}}&.-]*+
                 (?:\s++[\p{{L}}&.-]++){{0,6}}+
               |[\p{{L}}\d.-]{{2,40}}+(?:{domains})(?:\.vn)?+)""",
             _FLAGS,

@@ -589,6 +589,12 @@ STATUS: list[Row] = [
         "Lớp tập huấn thuộc Kế hoạch khuyến công năm 2025 có kinh phí hơn 85 triệu đồng.",
         [{"status": "actual"}],
     ),
+    # bullet lines under a numbered heading of plans
+    (
+        "1. Kết quả năm 2024\n- Hỗ trợ 12 cơ sở.\n2. Nhiệm vụ năm 2025\n- Hỗ trợ ít nhất 15 cơ sở;",
+        [{"status": "actual", "year": 2024}, {"status": "target", "year": 2025}],
+    ),
+    ("Nhiệm vụ năm 2025 đã rõ.\n- Hỗ trợ 15 cơ sở.", [{"status": "actual", "year": None}]),
 ]
 
 # Time: a year or a period from the sentence, a sentence-initial frame over the sentence.
@@ -836,6 +842,7 @@ PLACE: list[Row] = [
     # ... not when a speaker's verb or a wider scope comes between
     ("Huyện Gia Lâm cho biết toàn tỉnh có 100 làng nghề.", [{"place": None}]),
     ("Huyện Ứng Hòa nằm trong top đầu, cả tỉnh có 300 làng nghề.", [{"place": None}]),
+    ("Kết quả:\n+ Huyện Đại Từ: 78 làng nghề;", [{"place": "Huyện Đại Từ"}]),
 ]
 
 ALL = ATTACHMENT + NOT_FACTS + KINDS + MONEY + STATUS + TIME + CATEGORIES + PLACE

@@ -26,7 +26,7 @@ from langnghe_extract.extract.patterns import WORD_END, WORD_START, canonical, o
 from langnghe_extract.extract.percent import classify_percent
 from langnghe_extract.extract.status import find_status, past_leading_cue
 from langnghe_extract.extract.timeframe import find_deadline, find_time
-from langnghe_extract.models import Kind, Qualifier
+from langnghe_extract.models import Kind, Qualifier, Status
 from langnghe_extract.segment import Span, split_clauses, split_sentences
 
 
@@ -85,7 +85,7 @@ def extract_all(text: str) -> list[Found]:
         if candidate is not None and _restates(text, candidate, found):
             continue  # "Trong tổng số 262 làng nghề, …": the total given before
         if candidate is not None:
-            frame = _frame(text, candidate, site)
+            frame = _section_frame(text, sentence, _frame(text, candidate, site))
             if found and frame.place is None:
                 frame = _place_of_whole(text, found[-1], candidate, sentence, frame)
             found.append(Found(candidate, frame))
@@ -106,6 +106,55 @@ def _restates(text: str, candidate: Candidate, found: list[Found]) -> bool:
 def _restated_regex() -> regex.Pattern[str]:
     words = load_table("cues")["restated"]["before"]
     return regex.compile(rf"{WORD_START}{or_regex(words)}[\s_]++\Z", regex.I)
+
+
+def _section_frame(text: str, sentence: Span, frame: Frame) -> Frame:
+    """A bullet line under a numbered heading of plans ("2. Nhiệm vụ năm 2025" / "- Hỗ trợ ít
+    nhất 15 cơ sở"): a plan (target) where its own words set no status, dated by the heading's
+    year where they name none."""
+    heading = _heading_of(text, sentence[0])
+    if heading is None:
+        return frame
+    plan, year = heading
+    if plan and frame.status is Status.ACTUAL:
+        frame = replace(frame, status=Status.TARGET)
+    if year is not None and frame.year is None and frame.period is None:
+        frame = replace(frame, year=year)
+    return frame
+
+
+def _heading_of(text: str, start: int) -> tuple[bool, int | None] | None:
+    """For a bullet line starting at ``start``: whether the numbered heading above its bullets
+    names a plan, and its year; None when the line is no bullet or has no such heading."""
+    section = _section_patterns()
+    line_start = text.rfind("\n", 0, start) + 1
+    if section["bullet"].match(text, line_start) is None:
+        return None
+    end = line_start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if section["bullet"].match(line) is None:
+            found = section["heading"].fullmatch(line)
+            if found is None:
+                return None
+            year = section["year"].search(line)
+            return bool(section["plan"].search(line)), int(year.group()) if year else None
+        end = begin - 1
+    return None
+
+
+@cache
+def _section_patterns() -> dict[str, regex.Pattern[str]]:
+    table = load_table("cues")["section"]
+    return {
+        "bullet": regex.compile(rf"[ \t]*+(?:{or_regex(table['bullets'])})[ \t]"),
+        "heading": regex.compile(
+            r"[ \t]*+(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)][ \t]++[^\n.]{3,100}+:?[ \t]*+"
+        ),
+        "plan": regex.compile(rf"{WORD_START}{or_regex(table['plan_words'])}{WORD_END}", regex.I),
+        "year": regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
+    }
 
 
 def _ocop_in_list(text: str, previous: Candidate, candidate: Candidate) -> Candidate:

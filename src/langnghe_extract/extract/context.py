@@ -71,6 +71,8 @@ class _Cues:
 
 # a proper name: up to four capitalised words, spaced or joined by "_" (segmented corpora)
 _NAME = r"\p{Lu}[\p{L}\p{M}]*+(?:[\s_]++\p{Lu}[\p{L}\p{M}]*+){0,3}+"
+# a sentence may open with a list bullet: "+ Huyện Đại Từ: 78 sản phẩm;"
+_BULLET = r"\s*+(?:[-+•*]\s*+)?"
 # "Xã Bát Tràng (huyện Gia Lâm) có …": a parenthesis between the place and its verb
 _ASIDE = r"(?:\s*+\([^()\n]{0,60}\))?"
 
@@ -111,7 +113,7 @@ def _cues() -> _Cues:
             rf"\s++(?i:{or_regex(place['links'])})\s*+\Z"
         ),
         place_frame=regex.compile(
-            rf"\s*+(?i:{or_regex(place['frames'])})\s++"
+            rf"{_BULLET}(?i:{or_regex(place['frames'])})\s++"
             rf"(?:(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}"
             # "Tại làng gốm Chu Đậu (xã Thái Tân, huyện Nam Sách), …": the place in brackets
             rf"|[^,()\n]{{1,40}}?\((?P<place>{prefixes}[\s_]++{_NAME})[^()\n]{{0,40}}\))\s*+,"
@@ -120,7 +122,7 @@ def _cues() -> _Cues:
             rf"\s*+(?i:{or_regex(place['after'])})\s++(?P<place>{prefixes}[\s_]++{_NAME})"
         ),
         place_topic=regex.compile(
-            rf"\s*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
+            rf"{_BULLET}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
             rf"(?i:{or_regex(place['topic_verbs'])}){WORD_END}[^;]*+\Z"
         ),
         place_reference=regex.compile(
@@ -140,7 +142,7 @@ def _cues() -> _Cues:
             rf"[,;:][\s_]*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}[\s_]*+:?[\s_]*+\Z"
         ),
         place_subject=regex.compile(
-            rf"\s*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}(?:[\s_]*+:)?"
+            rf"{_BULLET}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}(?:[\s_]*+:)?"
             rf"(?:(?!(?i:{or_regex(place['subject_not_before'])}){WORD_END})[^,;:\n])*+\Z"
         ),
     )
