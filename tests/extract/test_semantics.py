@@ -813,7 +813,7 @@ PLACE: list[Row] = [
     # a place in brackets after a village's name, right before its verb
     (
         "Riêng làng gỗ La Xuyên (xã Yên Ninh) hiện có khoảng 1.200 hộ làm nghề.",
-        [{"place": "xã Yên Ninh"}],
+        [{"place": "làng gỗ La Xuyên"}],
     ),
     # a sentence-opening frame with the place in brackets
     (
@@ -843,6 +843,16 @@ PLACE: list[Row] = [
     ("Huyện Gia Lâm cho biết toàn tỉnh có 100 làng nghề.", [{"place": None}]),
     ("Huyện Ứng Hòa nằm trong top đầu, cả tỉnh có 300 làng nghề.", [{"place": None}]),
     ("Kết quả:\n+ Huyện Đại Từ: 78 làng nghề;", [{"place": "Huyện Đại Từ"}]),
+    # a village named with its trade between its type word and its name
+    (
+        "Làng mộc Thanh Lãng (huyện Bình Xuyên) có khoảng 500 hộ.",
+        [{"place": "Làng mộc Thanh Lãng"}],
+    ),
+    (
+        "Làng nghề gỗ mỹ nghệ Đồng Kỵ thu hút 16.000 lao động.",
+        [{"place": "Làng nghề gỗ mỹ nghệ Đồng Kỵ"}],
+    ),
+    ("Các làng nghề của tỉnh Bắc Ninh có 62 làng nghề.", [{"place": None}]),
 ]
 
 ALL = ATTACHMENT + NOT_FACTS + KINDS + MONEY + STATUS + TIME + CATEGORIES + PLACE

@@ -83,6 +83,13 @@ def _cues() -> _Cues:
     units = load_table("units")
     place = cues["place"]
     prefixes = rf"(?i:{or_regex(place['prefixes'])})"
+    # a place: its type word and its name, or a village with its trade between them
+    trade = rf"(?!(?i:{or_regex(place['village_not_words'])}){WORD_END})\p{{Ll}}[\p{{L}}\p{{M}}]*+"
+    named = (
+        rf"(?:{prefixes}[\s_]++{_NAME}"
+        rf"|(?i:{place['village_word']})(?:[\s_]++{trade}){{1,{place['village_trade_words']}}}"
+        rf"[\s_]++{_NAME})"
+    )
     return _Cues(
         change_verbs=frozenset(canonical(w) for w in units["measures"]["change_verbs"]),
         own_predicate=regex.compile(
@@ -108,7 +115,7 @@ def _cues() -> _Cues:
             for kind in (Kind.MONEY, Kind.PERCENT)
         },
         place=regex.compile(
-            rf"(?:{WORD_START}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}"
+            rf"(?:{WORD_START}(?P<place>{named}){_ASIDE}"
             rf"|\((?P<place>{prefixes}[\s_]++{_NAME})[^()\n]{{0,40}}\))"  # "La Xuyên (xã Yên Ninh)"
             rf"\s++(?i:{or_regex(place['links'])})\s*+\Z"
         ),
@@ -122,7 +129,7 @@ def _cues() -> _Cues:
             rf"\s*+(?i:{or_regex(place['after'])})\s++(?P<place>{prefixes}[\s_]++{_NAME})"
         ),
         place_topic=regex.compile(
-            rf"{_BULLET}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}\s++"
+            rf"{_BULLET}(?P<place>{named}){_ASIDE}\s++"
             rf"(?i:{or_regex(place['topic_verbs'])}){WORD_END}[^;]*+\Z"
         ),
         place_reference=regex.compile(
@@ -142,7 +149,7 @@ def _cues() -> _Cues:
             rf"[,;:][\s_]*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}[\s_]*+:?[\s_]*+\Z"
         ),
         place_subject=regex.compile(
-            rf"{_BULLET}(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}(?:[\s_]*+:)?"
+            rf"{_BULLET}(?P<place>{named}){_ASIDE}(?:[\s_]*+:)?"
             rf"(?:(?!(?i:{or_regex(place['subject_not_before'])}){WORD_END})[^,;:\n])*+\Z"
         ),
     )
