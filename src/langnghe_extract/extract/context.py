@@ -64,7 +64,6 @@ class _Cues:
     place_listed: regex.Pattern[str]
     place_reference: regex.Pattern[str]  # "toàn xã", "huyện này": the place named before
     place_reference_opening: regex.Pattern[str]  # "Hiện xã có …" opening the sentence
-    place_kinds: tuple[str, ...]
     reference_reach: int
     place_subject: regex.Pattern[str]
 
@@ -143,7 +142,6 @@ def _cues() -> _Cues:
             rf"(?P<kind>(?i:{or_regex(place['prefixes'])}))[\s_]++(?i:{or_regex(place['links'])})"
             rf"{WORD_END}"
         ),
-        place_kinds=tuple(place["prefixes"]),
         reference_reach=place["reference_reach"],
         place_listed=regex.compile(
             rf"[,;:][\s_]*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}[\s_]*+:?[\s_]*+\Z"
