@@ -853,6 +853,11 @@ PLACE: list[Row] = [
         [{"place": "Làng nghề gỗ mỹ nghệ Đồng Kỵ"}],
     ),
     ("Các làng nghề của tỉnh Bắc Ninh có 62 làng nghề.", [{"place": None}]),
+    # "tại đây": the place the sentence before named
+    (
+        "Ô nhiễm nặng nhất ở làng Văn Môn (xã Văn Môn). 96 cơ sở tại đây gây ô nhiễm.",
+        [{"value": 96, "place": "xã Văn Môn"}],
+    ),
 ]
 
 ALL = ATTACHMENT + NOT_FACTS + KINDS + MONEY + STATUS + TIME + CATEGORIES + PLACE

@@ -64,6 +64,9 @@ class _Cues:
     place_listed: regex.Pattern[str]
     place_reference: regex.Pattern[str]  # "toàn xã", "huyện này": the place named before
     place_reference_opening: regex.Pattern[str]  # "Hiện xã có …" opening the sentence
+    place_here: regex.Pattern[str]  # "tại đây": the place of the sentence before
+    place_named: regex.Pattern[str]  # any place with its name: "xã Văn Môn", "làng gốm X"
+    here_reach: int
     reference_reach: int
     place_subject: regex.Pattern[str]
 
@@ -143,6 +146,9 @@ def _cues() -> _Cues:
             rf"{WORD_END}"
         ),
         reference_reach=place["reference_reach"],
+        place_here=regex.compile(rf"{WORD_START}(?i:{or_regex(place['here_words'])}){WORD_END}"),
+        place_named=regex.compile(rf"{WORD_START}{named}"),
+        here_reach=place["here_reach"],
         place_listed=regex.compile(
             rf"[,;:][\s_]*+(?P<place>{prefixes}[\s_]++{_NAME}){_ASIDE}[\s_]*+:?[\s_]*+\Z"
         ),
@@ -251,7 +257,7 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
     if found is None:
         found = cues.place_subject.match(text, sentence[0], position)
     if found is None:
-        return _place_referred(text, sentence, position)
+        return _place_referred(text, sentence, position) or _place_here(text, sentence, end)
     return str(found.group("place"))
 
 
@@ -268,6 +274,17 @@ def _place_referred(text: str, sentence: Span, position: int) -> str | None:
     kind = reference.group("kind").lower()
     window = (max(0, sentence[0] - cues.reference_reach), sentence[0])
     named = [p for p in _named_place(kind).findall(text, *window) if not _is_acronym(p, kind)]
+    return str(named[-1]) if named else None
+
+
+def _place_here(text: str, sentence: Span, end: int | None) -> str | None:
+    """ "tại đây" in the sentence (before or right after the figure): the last place the
+    sentence before named, within ``here_reach`` characters."""
+    cues = _cues()
+    stop = sentence[1] if end is None else min(sentence[1], end + 20)
+    if cues.place_here.search(text, sentence[0], stop) is None:
+        return None
+    named = cues.place_named.findall(text, max(0, sentence[0] - cues.here_reach), sentence[0])
     return str(named[-1]) if named else None
 
 
