@@ -302,6 +302,12 @@ KINDS: list[Row] = [
         [{"value": 262}, {"value": 118}],
     ),
     ("Trong tổng số 300 hộ, có 20 hộ làm nghề.", [{"value": 300}, {"value": 20}]),
+    # a count that raises the number of OCOP products counts OCOP products
+    (
+        "Năm 2024 tỉnh công nhận mới 47 sản phẩm, nâng tổng số sản phẩm OCOP lên 312 sản phẩm.",
+        [{"kind": "ocop_products", "value": 47}, {"kind": "ocop_products", "value": 312}],
+    ),
+    ("Tỉnh có 200 sản phẩm, số sản phẩm OCOP là 50.", [{"kind": "products"}, {"value": 50}]),
 ]
 
 # Money by currency, with what it measures.
@@ -738,7 +744,14 @@ CATEGORIES: list[Row] = [
     # the finer category stays: traditional villages that were recognised
     (
         "Tỉnh có 76 làng nghề, trong đó 31 làng nghề truyền thống đã được công nhận.",
-        [{}, {"value": 31, "category": "traditional"}],
+        [
+            {},
+            {
+                "value": 31,
+                "category": "traditional",
+                "quote": "31 làng nghề truyền thống đã được công nhận",
+            },
+        ],
     ),
 ]
 

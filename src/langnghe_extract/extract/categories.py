@@ -37,6 +37,7 @@ class _Tables:
     stars_for: regex.Pattern[str]
     ocop_in_frame: regex.Pattern[str]  # "đạt chuẩn" after a bare count in an OCOP clause
     ocop_subject_ahead: regex.Pattern[str]  # "số sản phẩm OCOP" of a later figure
+    ocop_raise: regex.Pattern[str]  # "nâng tổng số sản phẩm OCOP": raised by the count before
     stars: regex.Pattern[str]
     stars_bare: regex.Pattern[str]
     rate_before: regex.Pattern[str]
@@ -83,6 +84,10 @@ def _tables() -> _Tables:
             rf"[ \t]++{or_regex(ocop['in_frame_after'])}{WORD_END}", regex.I
         ),
         ocop_subject_ahead=regex.compile(rf"{WORD_START}{or_regex(ocop['subject'])}", regex.I),
+        ocop_raise=regex.compile(
+            rf"{WORD_START}{or_regex(ocop['raise_words'])}[\s_]++{or_regex(ocop['subject'])}",
+            regex.I,
+        ),
         ocop_subject=regex.compile(  # the subject, then no figure before this one
             rf"{WORD_START}{or_regex([*ocop['subject'], *ocop['rated_before']])}{WORD_END}"
             r"[^\p{N},;]*+\Z",
@@ -202,12 +207,12 @@ def _village_category(
     in_unit = next((c for w, c in tables.village_in_unit.items() if cand.unit.endswith(w)), None)
     recognized = tables.village_recognized.match(text, cand.end, window_end)
     if recognized is not None and in_unit in (None, NEW):
-        # "5 làng nghề mới được công nhận": just recognised ("mới" is "just"), not new; but
-        # "31 làng nghề truyền thống đã được công nhận" stays traditional, the finer category
+        # "5 làng nghề mới được công nhận": just recognised ("mới" is "just"), not new
         unit = _bare_unit(cand.unit, tables)  # "làng nghề", not "làng nghề mới"
         return replace(cand, unit=unit, category=RECOGNIZED, end=recognized.end())
-    if in_unit is not None:
-        return replace(cand, category=in_unit)
+    if in_unit is not None:  # "31 làng nghề truyền thống đã được công nhận": the finer category,
+        end = cand.end if recognized is None else recognized.end()  # the quote says the rest
+        return replace(cand, category=in_unit, end=end)
     after = tables.village_after.match(text, cand.end, window_end)
     if after is not None:
         category = tables.village_names[canonical(after.group("cat"))]
@@ -240,7 +245,9 @@ def _product_frame(
     markers = list(tables.ocop.finditer(text, cand.end, later.start() if later else window_end))
     marker = markers[-1] if markers else None  # quote up to "… xếp hạng … OCOP"
     subject = tables.ocop_subject.search(text, max(0, cand.start - SUBJECT_REACH), cand.start)
-    named = tables.ocop.search(cand.unit) or stars or marker or subject
+    # "47 sản phẩm, nâng tổng số sản phẩm OCOP lên 312": the count that raises the OCOP total
+    raised = tables.ocop_raise.search(text, cand.end, window_end) if later else None
+    named = tables.ocop.search(cand.unit) or stars or marker or subject or raised
     if not named and not _in_ocop_frame(text, cand, clause[0], tables):
         return cand
     end = max(cand.end, marker.end() if marker else 0, stars.end() if stars else 0)
