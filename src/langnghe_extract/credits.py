@@ -88,7 +88,6 @@ def _without_inline_credits(line: str, patterns: dict[str, Any]) -> str:
 
 
 MIN_REPEATED = 30  # characters: shorter lines ("Ảnh minh họa", a name) may repeat by chance
-_SENTENCE_ENDS = tuple('.!?…:;"”')
 
 
 def cut_repeated_captions(page: Page, rule: str) -> None:

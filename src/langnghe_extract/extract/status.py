@@ -209,7 +209,7 @@ def find_status(text: str, sentence: Span, position: int, after: Span | None = N
             return Status.FORECAST
         return status
     if after is not None:
-        following = _cues().status_after.match(text, after[0], after[1])
+        following = cues.status_after.match(text, after[0], after[1])
         if following is not None:
             return Status(following.lastgroup or "actual")
     return Status.ACTUAL
