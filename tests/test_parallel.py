@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from langnghe_extract import pipeline
-from langnghe_extract.batch import Settings, run_batch
+from langnghe_extract.batch import Settings, run_batch, run_batch_rendered
 from langnghe_extract.emit import to_json_line
 from langnghe_extract.models import ErrorRecord, Record
-from langnghe_extract.progress import progress_bar
+from langnghe_extract.progress import Tally, progress_bar
 from langnghe_extract.read import RawDocument
 
 VILLAGES = ["Bát Tràng", "Vạn Phúc", "Đồng Kỵ", "Phù Lãng", "Chuông", "Kim Sơn", "Thanh Hà"]
@@ -68,6 +68,27 @@ def test_workers_give_the_same_lines_in_the_same_order_as_one_process(tmp_path: 
     ids = [json.loads(line)["id"] for line in here]
     assert ids[:3] == ["bài 00", "d0", "d1"]
     assert ids[-1] == "bài 29"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_lines_rendered_in_workers_are_the_lines_of_the_records(tmp_path: Path, jobs: int) -> None:
+    # GIVEN a JSON Lines batch with a document that cannot be read (empty text)
+    inputs = [jsonl(tmp_path / "many.jsonl", 40, extra={7: ""}), str(tmp_path / "missing.txt")]
+    # WHEN it runs with records serialised where they are made, and as records
+    rendered = list(run_batch_rendered(inputs, Settings(jobs=jobs)))
+    records = list(run_batch(inputs, Settings(jobs=jobs)))
+    # THEN the lines are the records' lines, and the summary counts the same
+    assert [r.line for r in rendered] == lines(iter(records))
+    by_records, by_lines = Tally(), Tally()
+    for record, line in zip(records, rendered, strict=True):
+        by_records.add(record)
+        by_lines.add(line)
+    assert (by_lines.documents, by_lines.facts, by_lines.errors) == (
+        by_records.documents,
+        by_records.facts,
+        by_records.errors,
+    )
+    assert by_lines.errors >= 1 and by_lines.facts > 40
 
 
 def test_the_input_is_consumed_only_a_window_ahead_of_the_output() -> None:

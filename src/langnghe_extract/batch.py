@@ -21,14 +21,16 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from types import FrameType
+from typing import Generic, TypeVar
 
+from langnghe_extract.emit import RenderedRecord, render
 from langnghe_extract.models import ErrorInfo, ErrorRecord, Record
 from langnghe_extract.pipeline import process_safely
 from langnghe_extract.read import (
@@ -41,6 +43,7 @@ from langnghe_extract.read import (
 )
 
 Result = Record | ErrorRecord
+Out = TypeVar("Out")  # what a batch yields per document: its record, or that record rendered
 
 CHUNK_DOCS = 16  # documents per chunk sent to a worker: few enough to keep the order flowing
 CHUNK_BYTES = 2**20  # and no more than this much payload, whatever the documents weigh
@@ -97,11 +100,33 @@ def run_batch(paths: Iterable[str], settings: Settings) -> Generator[Result, Non
     bar): ``fork`` copies only the calling thread, and a lock held by another one would stay
     locked in the workers forever.
     """
+    return _run_batch(paths, settings, _as_is)
+
+
+def run_batch_rendered(
+    paths: Iterable[str], settings: Settings
+) -> Generator[RenderedRecord, None, None]:
+    """``run_batch`` with each record already a JSON line, serialised where it was made.
+
+    Why: rebuilding a record in the parent (unpickling its model) and serialising it there cost
+    the parent ~0.1 ms a document, work the workers can do in parallel; a JSON line crosses the
+    process boundary as one string.
+    """
+    return _run_batch(paths, settings, render)
+
+
+def _run_batch(
+    paths: Iterable[str], settings: Settings, finish: Callable[[Result], Out]
+) -> Generator[Out, None, None]:
     tasks = iter_tasks(paths, max_bytes=settings.max_bytes)
     head = list(islice(tasks, SMALL_BATCH + 1))
     if settings.jobs <= 1 or len(head) <= SMALL_BATCH:
-        return _run_here(chain(head, tasks), settings)
-    return _Pool(settings).run(chain(head, tasks))
+        return _run_here(chain(head, tasks), settings, finish)
+    return _Pool(settings, finish).run(chain(head, tasks))
+
+
+def _as_is(record: Result) -> Result:
+    return record
 
 
 def process_task(task: Task, settings: Settings) -> Result:
@@ -126,16 +151,20 @@ def process_task(task: Task, settings: Settings) -> Result:
         return ErrorRecord(id=task.doc_id, source=task.source, error=info)
 
 
-def _run_here(tasks: Iterable[Task], settings: Settings) -> Generator[Result, None, None]:
+def _run_here(
+    tasks: Iterable[Task], settings: Settings, finish: Callable[[Result], Out]
+) -> Generator[Out, None, None]:
     with _alarm_handler():
         _warm_up()
         for task in tasks:
-            yield process_task(task, settings)
+            yield finish(process_task(task, settings))
 
 
-def _process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
+def _process_chunk(
+    tasks: list[Task], settings: Settings, finish: Callable[[Result], Out]
+) -> list[Out]:
     """What a worker does with one chunk (a module-level function, so it pickles)."""
-    return [process_task(task, settings) for task in tasks]
+    return [finish(process_task(task, settings)) for task in tasks]
 
 
 def _init_worker(settings: Settings) -> None:
@@ -206,22 +235,23 @@ def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-class _Pool:
+class _Pool(Generic[Out]):
     """Worker processes fed a bounded window of chunks; results in input order.
 
     When a worker dies, the pool is restarted and the chunk it held is run again one document
     at a time, so only the document that kills a worker becomes an error record.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, finish: Callable[[Result], Out]) -> None:
         self.settings = settings
+        self.finish = finish
         _warm_up()  # here, once: forked workers inherit the built tables (and share their pages)
         self.executor = self._start()
         self.executor.submit(int).result()  # every worker started now (see ``run_batch``)
 
-    def run(self, tasks: Iterable[Task]) -> Generator[Result, None, None]:
+    def run(self, tasks: Iterable[Task]) -> Generator[Out, None, None]:
         """Submit chunks as the window allows; yield the oldest chunk's results when ready."""
-        pending: deque[tuple[list[Task], Future[list[Result]]]] = deque()
+        pending: deque[tuple[list[Task], Future[list[Out]]]] = deque()
         finished = False
         try:
             for chunk in _chunks(tasks):
@@ -234,7 +264,7 @@ class _Pool:
         finally:
             self._stop(terminate=not finished)
 
-    def _collect(self, pending: deque[tuple[list[Task], Future[list[Result]]]]) -> list[Result]:
+    def _collect(self, pending: deque[tuple[list[Task], Future[list[Out]]]]) -> list[Out]:
         chunk, future = pending.popleft()
         try:
             return future.result()
@@ -246,16 +276,16 @@ class _Pool:
                 pending[index] = (waiting, self._submit(waiting))
             return results
 
-    def _run_alone(self, task: Task) -> Result:
+    def _run_alone(self, task: Task) -> Out:
         try:
             return self._submit([task]).result()[0]
         except BrokenProcessPool:
             self._restart()
             info = ErrorInfo(type="WorkerCrashed", message=_CRASHED)
-            return ErrorRecord(id=task.doc_id, source=task.source, error=info)
+            return self.finish(ErrorRecord(id=task.doc_id, source=task.source, error=info))
 
-    def _submit(self, chunk: list[Task]) -> Future[list[Result]]:
-        return self.executor.submit(_process_chunk, chunk, self.settings)
+    def _submit(self, chunk: list[Task]) -> Future[list[Out]]:
+        return self.executor.submit(_process_chunk, chunk, self.settings, self.finish)
 
     def _start(self) -> ProcessPoolExecutor:
         # fork on Linux: workers start in milliseconds and share the parent's built tables;

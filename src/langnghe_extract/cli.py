@@ -11,20 +11,29 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, TextIO, TypeVar
 
 import typer
 
-from langnghe_extract.emit import BINARY_FORMATS, OutputFormat, RecordWriter, open_writer
+from langnghe_extract.emit import (
+    BINARY_FORMATS,
+    JsonLinesWriter,
+    OutputFormat,
+    RecordWriter,
+    RenderedRecord,
+    open_writer,
+)
 from langnghe_extract.errors import LangngheError
-from langnghe_extract.models import Record
+from langnghe_extract.models import ErrorRecord, Record
 from langnghe_extract.progress import Tally, progress_bar
 from langnghe_extract.read import DOCUMENT_SUFFIXES, STDIN, find_documents, has_containers
 from langnghe_extract.tabular import MissingExtraError
+
+Written = TypeVar("Written", bound=Record | ErrorRecord | RenderedRecord)
 
 app = typer.Typer(
     help="Extract validated facts from Vietnamese craft-village and rural-industry news.",
@@ -99,7 +108,12 @@ def extract(  # noqa: PLR0917 - typer maps each option to a parameter
     ] = False,
 ) -> None:
     """Write one JSON line per document: its facts, province, title and cleaned text."""
-    from langnghe_extract.batch import Settings, count_cores, run_batch  # noqa: PLC0415 - heavy
+    from langnghe_extract.batch import (  # noqa: PLC0415 - heavy
+        Settings,
+        count_cores,
+        run_batch,
+        run_batch_rendered,
+    )
 
     found = {item: find_documents([item]) for item in inputs}  # each directory walked once
     paths = [path for item in inputs for path in found[item]]
@@ -116,14 +130,16 @@ def extract(  # noqa: PLR0917 - typer maps each option to a parameter
     total = None if has_containers(paths) else len(paths)  # unknown inside JSON Lines and WARC
     tally = Tally()
     with _interruptions(output, tally), _open_output(output) as out:
-        writer = _open_writer(output_format, out, excel=excel)
         bar = progress_bar(total, enabled=sys.stderr.isatty() and not quiet)
-        with closing(run_batch(paths, settings)) as records, bar as advance:
-            for record in records:
-                tally.add(record)
-                writer.write(record)
-                advance()
-        writer.close()
+        if output_format == OutputFormat.JSONL:  # lines serialised in the workers
+            lines = JsonLinesWriter(out)
+            with closing(run_batch_rendered(paths, settings)) as rendered, bar as advance:
+                _drain(rendered, lines.write, tally, advance)
+        else:
+            writer = _open_writer(output_format, out, excel=excel)
+            with closing(run_batch(paths, settings)) as records, bar as advance:
+                _drain(records, writer.write, tally, advance)
+            writer.close()
     if not quiet:
         typer.echo(tally.summary(), err=True)
     if tally.errors:
@@ -177,6 +193,19 @@ def report(
         raise typer.BadParameter(exc.message, param_hint="RECORDS") from None
     with _open_output(output) as out:
         out.write(page)
+
+
+def _drain(
+    results: Iterable[Written],
+    write: Callable[[Written], None],
+    tally: Tally,
+    advance: Callable[[], None],
+) -> None:
+    """Write and count each result of a batch as it comes."""
+    for result in results:
+        tally.add(result)
+        write(result)
+        advance()
 
 
 def _open_writer(fmt: OutputFormat, out: TextIO, *, excel: bool) -> RecordWriter:

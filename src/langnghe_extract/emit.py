@@ -8,6 +8,7 @@ JSON Lines line by line, CSV row by row, Parquet in row groups (``tabular.py``).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TextIO
 
@@ -46,6 +47,28 @@ def to_json_line(record: Record | ErrorRecord) -> str:
     return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedRecord:
+    """A record already serialised where it was made (a worker process), with what the
+    summary line counts: the parent then only writes a string."""
+
+    line: str
+    facts: int
+    error: bool
+
+
+def render(record: Record | ErrorRecord) -> RenderedRecord:
+    """A record as its JSON line and counts.
+
+    >>> from langnghe_extract.models import ErrorInfo
+    >>> render(ErrorRecord(id="a", source="a", error=ErrorInfo(type="E", message="m"))).error
+    True
+    """
+    if isinstance(record, ErrorRecord):
+        return RenderedRecord(to_json_line(record), 0, error=True)
+    return RenderedRecord(to_json_line(record), len(record.facts), error=False)
+
+
 def write_record(record: Record | ErrorRecord, out: TextIO) -> None:
     """Write one record and flush, so a consumer such as ``jq`` sees lines as they are ready."""
     out.write(to_json_line(record) + "\n")
@@ -58,9 +81,13 @@ class JsonLinesWriter:
     def __init__(self, out: TextIO) -> None:
         self._out = out
 
-    def write(self, record: Record | ErrorRecord) -> None:
+    def write(self, record: Record | ErrorRecord | RenderedRecord) -> None:
         """Write the record's line and flush it."""
-        write_record(record, self._out)
+        if isinstance(record, RenderedRecord):
+            self._out.write(record.line + "\n")
+            self._out.flush()
+        else:
+            write_record(record, self._out)
 
     def close(self) -> None:
         """Nothing is buffered: every line was flushed as it was written."""

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from langnghe_extract.emit import RenderedRecord
 from langnghe_extract.models import ErrorRecord, Record
 
 if TYPE_CHECKING:
@@ -28,10 +29,13 @@ class Tally:
     errors: int = 0
     started: float = field(default_factory=time.monotonic)
 
-    def add(self, record: Record | ErrorRecord) -> None:
+    def add(self, record: Record | ErrorRecord | RenderedRecord) -> None:
         """Count one written record."""
         self.documents += 1
-        if isinstance(record, ErrorRecord):
+        if isinstance(record, RenderedRecord):
+            self.errors += record.error
+            self.facts += record.facts
+        elif isinstance(record, ErrorRecord):
             self.errors += 1
         else:
             self.facts += len(record.facts)
