@@ -69,6 +69,8 @@ class _Cues:
     here_reach: int
     reference_reach: int
     place_subject: regex.Pattern[str]
+    # the first words of the place types: every place pattern above holds one
+    place_words: tuple[str, ...]
 
 
 # a proper name: up to four capitalised words, spaced or joined by "_" (segmented corpora)
@@ -155,6 +157,9 @@ def _cues() -> _Cues:
         place_subject=regex.compile(
             rf"{_BULLET}(?P<place>{named}){_ASIDE}(?:[\s_]*+:)?"
             rf"(?:(?!(?i:{or_regex(place['subject_not_before'])}){WORD_END})[^,;:\n])*+\Z"
+        ),
+        place_words=tuple(
+            sorted({w.split()[0].lower() for w in [*place["prefixes"], place["village_word"]]})
         ),
     )
 
@@ -243,6 +248,8 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
     'Huyện Phú Xuyên'
     """
     cues = _cues()
+    if not _names_a_place_type(text, sentence[0], max(sentence[1], end or 0)):
+        return _place_here(text, sentence, end)  # no "huyện", "xã", "làng" …: nothing else can
     found = cues.place.search(text, max(sentence[0], position - 80), position)
     if found is None and end is not None:
         found = cues.place_after.match(text, end, sentence[1])
@@ -259,6 +266,17 @@ def find_place(text: str, sentence: Span, position: int, end: int | None = None)
     if found is None:
         return _place_referred(text, sentence, position) or _place_here(text, sentence, end)
     return str(found.group("place"))
+
+
+def _names_a_place_type(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds the first word of a place type, in any case.
+
+    Why: every place pattern of ``find_place`` (and of ``_place_referred``) needs a type word
+    inside the sentence, and most sentences name none; a substring test of the lower-cased
+    sentence spares them seven pattern scans.
+    """
+    scope = text[start:end].lower()
+    return any(word in scope for word in _cues().place_words)
 
 
 def _place_referred(text: str, sentence: Span, position: int) -> str | None:
