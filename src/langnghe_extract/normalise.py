@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from functools import cached_property
 
 from langnghe_extract.extract import Found
 from langnghe_extract.extract.context import Frame
@@ -39,23 +40,44 @@ def to_facts(text: str, found: list[Found], published: str | None = None) -> lis
     ``published`` (ISO date, as the cleaner gives it) dates ``trong năm nay`` and tells a
     deadline still ahead (``đến năm 2025 có``: a target) from one already past.
     """
-    if not found:
-        return []  # most news articles: no scan of their years is needed
-    periods = find_periods(text)
-    published_year = _year_of(published)
-    present = published_year if published_year is not None else latest_year(text)
+    years = _TextYears(text, _year_of(published))
     facts: list[Fact] = []
     for item in found:
-        frame = _dated(item.frame, published_year, present, periods, item.candidate.start)
+        frame = _dated(item.frame, years, item.candidate.start)
         if frame.status is not Status.ACTUAL and frame.year is None and frame.period is None:
+            present = years.present
             earlier = [
                 period
-                for at, period in periods
+                for at, period in years.periods
                 if at < item.candidate.start and (present is None or period[1] >= present)
             ]  # a plan's period, not one already over ("giai đoạn 2021-2024" in 2025)
             frame = replace(frame, period=earlier[-1] if earlier else None)
         facts.append(_fact(text, item, frame))
     return sorted(facts, key=lambda f: f.span)
+
+
+class _TextYears:
+    """The article's year of publication, and the periods and latest year its text names.
+
+    Why lazy: scanning a whole text for its years cost as much as framing its facts, and only
+    a plan figure without a time of its own, or one with a deadline, needs them.
+    """
+
+    def __init__(self, text: str, published_year: int | None) -> None:
+        self.text = text
+        self.published_year = published_year
+
+    @cached_property
+    def periods(self) -> list[tuple[int, tuple[int, int]]]:
+        """Every period the text names, with its position (``find_periods``)."""
+        return find_periods(self.text)
+
+    @cached_property
+    def present(self) -> int | None:
+        """The article's present: its year of publication, else the latest year it names."""
+        if self.published_year is not None:
+            return self.published_year
+        return latest_year(self.text)
 
 
 def _year_of(published: str | None) -> int | None:
@@ -69,13 +91,7 @@ def _year_of(published: str | None) -> int | None:
     return int(published[:4])
 
 
-def _dated(
-    frame: Frame,
-    published_year: int | None,
-    present: int | None,
-    periods: list[tuple[int, tuple[int, int]]],
-    position: int,
-) -> Frame:
+def _dated(frame: Frame, years: _TextYears, position: int) -> Frame:
     """Settle the frame's relative year and deadline against the article's date.
 
     ``trong năm nay`` is the year the article was published. ``đến năm 2025 có …`` is a target
@@ -83,17 +99,18 @@ def _dated(
     time is the plan period ending then: one the article set before, else from the year of
     publication.
     """
+    published_year = years.published_year
     if frame.relative_year is not None and frame.year is None and frame.period is None:
         year = None if published_year is None else published_year + frame.relative_year
         frame = replace(frame, year=year)
     deadline = frame.deadline
-    if deadline is None or (present is not None and deadline <= present):
+    if deadline is None or (years.present is not None and deadline <= years.present):
         return frame
     if frame.status is Status.ACTUAL:
         frame = replace(frame, status=Status.TARGET)
     if frame.year != deadline:
         return frame
-    earlier = [p for at, p in periods if at < position and p[1] == deadline]
+    earlier = [p for at, p in years.periods if at < position and p[1] == deadline]
     if earlier:
         return replace(frame, year=None, period=earlier[-1])
     if published_year is not None and published_year < deadline:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from langnghe_extract.extract import extract_all
+from langnghe_extract.extract.timeframe import find_periods
 from langnghe_extract.normalise import to_facts
 from langnghe_extract.validate import drop_overlaps
 
@@ -253,3 +254,25 @@ def test_every_quote_is_its_span() -> None:
     text = " ".join(sentence for sentence, _ in ALL)
     for fact in facts_of(text):
         assert text[fact["span"][0] : fact["span"][1]] == fact["quote"]
+
+
+def test_years_of_the_text_are_scanned_only_for_a_fact_that_needs_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue #7: the whole-text year scan runs for a plan without a time or a deadline only."""
+    from langnghe_extract import normalise  # noqa: PLC0415 - patched here
+
+    scans: list[str] = []
+
+    def counted(text: str) -> list[tuple[int, tuple[int, int]]]:
+        scans.append(text)
+        return find_periods(text)
+
+    monkeypatch.setattr(normalise, "find_periods", counted)
+    done = "Năm 2023, toàn tỉnh có 118 làng nghề và 78 nghìn lao động."
+    assert [f.year for f in to_facts(done, extract_all(done), published="2024-01-02")] == [2023] * 2
+    assert scans == []
+    plan = "Giai đoạn 2021-2025, tỉnh tập trung vào nghề gốm. Tỉnh phấn đấu có thêm 20 làng nghề."
+    facts = to_facts(plan, extract_all(plan), published="2022-05-01")
+    assert [(f.status.value, f.period) for f in facts] == [("target", (2021, 2025))]
+    assert scans == [plan]
