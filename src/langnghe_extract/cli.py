@@ -130,16 +130,15 @@ def extract(  # noqa: PLR0917 - typer maps each option to a parameter
     total = None if has_containers(paths) else len(paths)  # unknown inside JSON Lines and WARC
     tally = Tally()
     with _interruptions(output, tally), _open_output(output) as out:
+        writer = _open_writer(output_format, out, excel=excel)
         bar = progress_bar(total, enabled=sys.stderr.isatty() and not quiet)
-        if output_format == OutputFormat.JSONL:  # lines serialised in the workers
-            lines = JsonLinesWriter(out)
+        if isinstance(writer, JsonLinesWriter):  # lines serialised in the workers
             with closing(run_batch_rendered(paths, settings)) as rendered, bar as advance:
-                _drain(rendered, lines.write, tally, advance)
+                _drain(rendered, writer.write, tally, advance)
         else:
-            writer = _open_writer(output_format, out, excel=excel)
             with closing(run_batch(paths, settings)) as records, bar as advance:
                 _drain(records, writer.write, tally, advance)
-            writer.close()
+        writer.close()
     if not quiet:
         typer.echo(tally.summary(), err=True)
     if tally.errors:
