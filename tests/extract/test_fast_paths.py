@@ -7,17 +7,20 @@ compares the fast path with the plain ``finditer``/``search`` on sentences writt
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
 import regex
 
-from langnghe_extract.extract import context, status, timeframe
+from langnghe_extract.extract import context, number_grammar, numbers, status, timeframe
 from langnghe_extract.extract.gazetteer import scan_names
+from langnghe_extract.extract.labels import fraction_end
 from langnghe_extract.extract.localities import _INDEXES, _places, _votes, locality_code
 from langnghe_extract.extract.localities import _name_starts as _locality_starts
 from langnghe_extract.extract.number_grammar import load_grammar
+from langnghe_extract.extract.numbers import parse_number
 from langnghe_extract.extract.patterns import (
     WordStarts,
     finditer_at,
@@ -25,6 +28,7 @@ from langnghe_extract.extract.patterns import (
     or_regex,
 )
 from langnghe_extract.extract.provinces import _name_regex, _name_starts
+from langnghe_extract.extract.spelled import read_word_run
 from langnghe_extract.extract.timeframe import _cues, find_periods, latest_year
 from langnghe_extract.furniture import _cut_glued
 from langnghe_extract.furniture import _patterns as _furniture_patterns
@@ -234,3 +238,118 @@ def test_sentence_starts_are_per_sentence() -> None:
     assert [m.group() for m in years] == ["Năm 2018", "năm 2025"]
     assert [m.group() for m in status._status_cues(text, sentence, 0, len(text))] == ["sẽ"]
     assert [m.group() for m in status._conditions(text, sentence, len(text))] == ["Nếu"]
+
+
+# --- Numbers (issue #7): the looks that spare a pattern, checked against the pattern itself. ---
+
+NUMBER_PHRASES = [
+    "Toàn tỉnh có hơn 1.350 hộ, ba mươi mốt làng nghề; năm 2019, NĂM  2020 và năm\n2021.",
+    "Hàng nghìn lao động, Mỗi xã một sản phẩm, 2 mấy tỷ, mười mấy nghìn, hai mươi MẤY người.",
+    "Có 27/31 sản phẩm đạt 3 sao, 18/18 xã, ngày 3/5 xã họp; 29/01/2026 lúc 17:31, 148/KH-UBND.",
+    "Giá từ 5 đến 7 triệu đồng, 3 - 4 sao, 70%-80%, 5-7%, 100.000 - 1 triệu, từ 2 tới 3 tỷ.",
+    "(~ 613 triệu đồng), (>20%), <5%, ≥ 90%, >=\t7, => 5 hộ, -> 6, ≈3 ha, ∼ 4 tấn.",
+    "Cao hơn 4%, HƠN 5 HỘ, KHOẢNG 10 TỶ, Ngoài 5 nhà máy trên, vượt 26,7% kế hoạch, tối đa 9.",
+    "Lần thứ 3, phân hạng 17 sản phẩm, Top 10, P. 5, Quyết định số 12, nhiệm kỳ 2020-2025.",
+    "Thu 5tr, 200k, 3,5 trđ, 1 tỷ 200 triệu 500 nghìn, nửa tỷ, 40,000 người, 14,370 USD.",
+    "Giai đoạn 2011-2019, 1947 – 304.375 USD, ０１２ hộ, İ 12 hộ, chừng\u00a020, khoảng\n15 ha.",
+    "Vài trăm, dăm ba học viên, mấy nghìn, hai ba người, có một không hai, ba mươi năm, 09123456.",
+]
+
+
+def _plain_grammar() -> Any:
+    """The grammar with every look-ahead set empty: each pattern is tried, as before issue #7."""
+    return dataclasses.replace(
+        load_grammar(),
+        not_vague=frozenset(),
+        not_multiplier=frozenset(),
+        not_between=frozenset(),
+        not_bound_unit=frozenset(),
+        label_ends=frozenset(),
+        qualifier_ends=frozenset(),
+    )
+
+
+@pytest.mark.parametrize("text", [*NUMBER_PHRASES, *_texts()])
+def test_numbers_read_as_with_every_pattern_tried(text: str) -> None:
+    plain = _plain_grammar()
+    slow = [numbers._with_qualifier(text, m, plain) for m in numbers._iter_cores(text, plain)]
+    assert numbers.find_numbers(text) == slow
+
+
+@pytest.mark.parametrize("text", NUMBER_PHRASES)
+def test_number_looks_reject_only_what_the_patterns_reject(text: str) -> None:
+    """Where a look says a pattern cannot match, at any position, it does not."""
+    grammar, ahead = load_grammar(), number_grammar.AHEAD
+    after = [
+        (grammar.vague_after, grammar.not_vague),
+        (grammar.multiplier, grammar.not_multiplier),
+        (grammar.range_between, grammar.not_between),
+        (grammar.bound_unit, grammar.not_bound_unit),
+    ]
+    before = [
+        (grammar.label_before, grammar.label_ends, 20),
+        (grammar.qualifier_before, grammar.qualifier_ends, 40),
+    ]
+    for at in range(len(text) + 1):
+        for pattern, never in after:
+            if numbers._cannot_open(text, at, never):
+                assert pattern.match(text, at, at + ahead) is None
+        for pattern, ends, window in before:
+            if at and number_grammar.closes_none(text, at, ends):
+                assert pattern.search(text, max(0, at - window), at) is None
+        if at and not numbers._after_sign(text, at, grammar):
+            assert grammar.qualifier_sign.search(text, max(0, at - 4), at) is None
+
+
+def test_number_looks_are_used() -> None:
+    """The looks reject the usual neighbours of a figure, or they would cost for nothing."""
+    grammar, text = load_grammar(), "có 12 hộ"
+    assert numbers._cannot_open(text, 5, grammar.not_vague)
+    assert numbers._cannot_open(text, 5, grammar.not_multiplier)
+    assert number_grammar.closes_none(text, 3, grammar.label_ends)
+    assert number_grammar.closes_none(text, 3, grammar.qualifier_ends)
+    assert not numbers._after_sign(text, 3, grammar)
+
+
+def _plain_fraction_end(text: str, start: int, end: int) -> int | None:
+    found = regex.compile(r"/(?P<whole>\d{1,6}+)(?=[ \t]++\p{Ll})").match(text, end, end + 8)
+    if found is None or not text[start:end].isdecimal():
+        return None
+    whole = int(found.group("whole"))
+    return found.end() if whole >= 13 and int(text[start:end]) <= whole else None
+
+
+@pytest.mark.parametrize("text", NUMBER_PHRASES)
+def test_digit_runs_read_as_parse_number(text: str) -> None:
+    """Plain digits are read at once, and the "/whole" looked for only after a slash."""
+    grammar = load_grammar()
+    for found in regex.finditer(r"\d++", text):
+        start, end = found.span()
+        assert fraction_end(text, start, end) == _plain_fraction_end(text, start, end)
+        core = grammar.core.match(text, start)
+        if core is not None and core.lastgroup == "digits":
+            read = numbers._read_digits(text, core, grammar)
+            written = core.group()
+            if "," not in written:  # the English grouping is read before parse_number
+                value = parse_number(written)
+                assert (read is None) == (value is None)
+                assert read is None or read.value == value
+
+
+@pytest.mark.parametrize("text", NUMBER_PHRASES)
+def test_word_runs_read_as_before(text: str) -> None:
+    """A run of number words read once per spelling gives what reading its tokens gave."""
+    grammar = load_grammar()
+    for start in grammar.core_start.positions(text):
+        core = grammar.core.match(text, start)
+        if core is None or core.lastgroup != "words":
+            continue
+        tokens = list(regex.finditer(r"[^\s_]++", core.group()))
+        read = read_word_run(tuple(token.group().lower() for token in tokens))
+        found = numbers._read_words(core)
+        if read is None:
+            assert found is None
+        else:
+            assert found is not None
+            assert (found.words, found.value, found.factor) == read
+            assert found.end == core.start() + tokens[read[0] - 1].end()

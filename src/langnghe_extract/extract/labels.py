@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from langnghe_extract.extract.number_grammar import AHEAD, BACKWARD, Grammar
+from langnghe_extract.extract.number_grammar import AHEAD, BACKWARD, Grammar, closes_none
 
 _DATE_OR_CODE_AFTER = regex.compile(
     r"""[/:][\p{L}\d]                         # 29/01, 17:31, 148/KH-UBND, 52/2018
@@ -50,6 +50,8 @@ def fraction_end(text: str, start: int, end: int) -> int | None:
     >>> fraction_end(text, 3, 5), fraction_end(text, 34, 35)
     (8, None)
     """
+    if text[end : end + 1] != "/":  # what _FRACTION opens with: most figures stop here
+        return None
     found = _FRACTION.match(text, end, end + 8)
     if found is None or not text[start:end].isdecimal():
         return None
@@ -80,6 +82,13 @@ def is_label(text: str, start: int, end: int, grammar: Grammar) -> bool:
         return True  # a date needs a day-sized first part: 16-09-2021, not 1.000-2.000
     if _is_year(text[start:end]) and _is_year_before_dash(text, end):
         return True  # the first year of 2011-2019; 1947 in "1947 – 304.375 USD"
+    return _after_label_word(text, start, grammar)
+
+
+def _after_label_word(text: str, start: int, grammar: Grammar) -> bool:
+    """``năm 2019``, ``lần thứ 3``, but not ``phân hạng 17``."""
+    if grammar.label_ends and closes_none(text, start, grammar.label_ends):
+        return False  # "có 12": no label ends in "có"; the reversed search costs far more
     if grammar.label_before.search(text, max(0, start - 20), start) is None:
         return False
     return grammar.label_not_after.search(text, max(0, start - 30), start) is None

@@ -16,12 +16,19 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 import regex
 
 from langnghe_extract.extract.labels import fraction_end, is_label
-from langnghe_extract.extract.number_grammar import AHEAD, MAX_DIGITS, Grammar, load_grammar
+from langnghe_extract.extract.number_grammar import (
+    AHEAD,
+    MAX_DIGITS,
+    Grammar,
+    closes_none,
+    load_grammar,
+)
 from langnghe_extract.extract.patterns import canonical
 from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS, read_word_run
 from langnghe_extract.models import Qualifier
@@ -137,12 +144,16 @@ def _read_core(text: str, found: regex.Match[str], grammar: Grammar) -> NumberMa
     kind = found.lastgroup
     if kind == "order":
         return _read_order(found, grammar)
-    if is_label(text, found.start(), found.end(), grammar) or kind == "skip":
-        return None
-    if kind == "words":
+    if kind == "words":  # read before is_label: most runs ("một" alone) are no number at all
         first = _read_words(found)
-        if first is not None and _is_year_word(text, first, grammar):
+        if (
+            first is None
+            or is_label(text, found.start(), found.end(), grammar)
+            or _is_year_word(text, first, grammar)
+        ):
             return None
+    elif is_label(text, found.start(), found.end(), grammar) or kind == "skip":
+        return None
     elif kind == "fraction":  # "nửa tỷ": the multiplier after it is applied below
         value = grammar.fractions[canonical(found.group())]
         first = NumberMatch(found.start(), found.end(), value, rule="words", words=1)
@@ -161,6 +172,8 @@ def _read_digits(text: str, found: regex.Match[str], grammar: Grammar) -> Number
     """Digits as written; ``40,000 người`` and ``14,370 USD`` are English grouping (see
     ``_is_english_thousands``)."""
     written = found.group()
+    if written.isascii() and written.isdigit() and len(written) <= MAX_DIGITS:
+        return NumberMatch(found.start(), found.end(), Decimal(written))  # "12": as parse_number
     if _is_english_thousands(text, found.end(), written, grammar):
         return NumberMatch(found.start(), found.end(), Decimal(written.replace(",", "")))
     value = parse_number(written)
@@ -180,24 +193,39 @@ def _is_english_thousands(text: str, end: int, written: str, grammar: Grammar) -
 
 def _read_words(found: regex.Match[str]) -> NumberMatch | None:
     """The spelled-out number at the start of a run of number words, or ``None``."""
-    tokens = list(_TOKEN.finditer(found.group()))
+    read = _read_run(found.group())
+    if read is None:
+        return None
+    count, value, factor, length = read
+    start = found.start()
+    return NumberMatch(start, start + length, value, rule="words", factor=factor, words=count)
+
+
+@lru_cache(maxsize=4096)
+def _read_run(run: str) -> tuple[int, Decimal, int, int] | None:
+    """``read_word_run`` of a run as written, with the length of the part read: texts repeat
+    the same few runs ("một", "năm", "hai"), so each is split into words once."""
+    tokens = list(_TOKEN.finditer(run))
     read = read_word_run(tuple(token.group().lower() for token in tokens))
     if read is None:
         return None
     count, value, factor = read
-    end = found.start() + tokens[count - 1].end()
-    return NumberMatch(found.start(), end, value, rule="words", factor=factor, words=count)
+    return count, value, factor, tokens[count - 1].end()
 
 
 def _is_vague(text: str, match: NumberMatch, grammar: Grammar) -> bool:
     """``mười mấy hộ``, ``hai mươi mấy người``, ``2 mấy tỷ``: ten-odd, twenty-odd — no figure
     to report."""
+    if _cannot_open(text, match.end, grammar.not_vague):
+        return False
     return grammar.vague_after.match(text, match.end, match.end + AHEAD) is not None
 
 
 def _past_vague(text: str, end: int, grammar: Grammar) -> int:
     """Where reading resumes after a rejected number: past ``mấy`` and its multiplier when the
     number was vague, so ``mười mấy nghìn`` is not read again as ``mấy nghìn`` (thousands)."""
+    if _cannot_open(text, end, grammar.not_vague):
+        return end
     vague = grammar.vague_after.match(text, end, end + AHEAD)
     if vague is None:
         return end
@@ -231,6 +259,8 @@ def _extend_multiplier(text: str, match: NumberMatch, grammar: Grammar) -> Numbe
 
 
 def _apply_multiplier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMatch:
+    if _cannot_open(text, match.end, grammar.not_multiplier):
+        return match
     found = grammar.multiplier.match(text, match.end, match.end + AHEAD)
     if found is None:
         return match
@@ -238,6 +268,21 @@ def _apply_multiplier(text: str, match: NumberMatch, grammar: Grammar) -> Number
     for word in found.captures("mult"):
         factor *= lookup(grammar.units, word)
     return replace(match, value=_tidy(match.value * factor), end=found.end(), factor=factor)
+
+
+def _cannot_open(text: str, end: int, never: frozenset[str]) -> bool:
+    """Whether the character at ``end``, or after one plain space there, is one at which a
+    pattern of spaces then a word cannot match (``number_grammar.never_open``): most figures
+    are followed by a space and a word that opens none of them.
+
+    >>> never = frozenset("hđ")
+    >>> _cannot_open("5 hộ", 1, never), _cannot_open("5 mấy", 1, never), _cannot_open("5", 1, never)
+    (True, False, False)
+    """
+    after = text[end : end + 1]
+    if after == " ":
+        after = text[end + 1 : end + 2]
+    return after in never
 
 
 def lookup(table: dict[str, V], phrase: str) -> V:
@@ -293,7 +338,11 @@ def _extend_range(text: str, first: NumberMatch, grammar: Grammar) -> NumberMatc
     figures. A unit written after the lower bound must be written after the upper one too."""
     unit, between = _bound_unit(text, first.end, grammar), None
     after_first = first.end if unit is None else unit[1]
-    between = grammar.range_between.match(text, after_first, after_first + AHEAD)
+    between = (
+        None
+        if _cannot_open(text, after_first, grammar.not_between)
+        else grammar.range_between.match(text, after_first, after_first + AHEAD)
+    )
     if between is None:
         return first
     core = grammar.core.match(text, between.end(), between.end() + CORE_AHEAD)
@@ -313,6 +362,8 @@ def _extend_range(text: str, first: NumberMatch, grammar: Grammar) -> NumberMatc
 
 def _bound_unit(text: str, end: int, grammar: Grammar) -> tuple[str, int] | None:
     """The unit (``%``, ``VND`` …) written right after a bound, with where it ends."""
+    if _cannot_open(text, end, grammar.not_bound_unit):
+        return None
     found = grammar.bound_unit.match(text, end, end + AHEAD)
     if found is None:
         return None
@@ -348,7 +399,7 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
     start = match.start
     qualifier = match.qualifier
     if qualifier is Qualifier.EXACT and start and text[start - 1].isspace():  # "hơn 5"
-        found = grammar.qualifier_before.search(text, window_start, start)
+        found = _qualifier_before(text, window_start, start, grammar)
         if found is not None and _is_comparison(text, found, window_start, grammar):
             found = None  # "cao hơn 4%": by how much, not a bound
         if found is not None and _means_besides(text, found, grammar):
@@ -358,7 +409,7 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
         if found is not None:
             qualifier = lookup(grammar.qualifiers, found.group("q"))
             start = found.start("q")
-    if qualifier is Qualifier.EXACT and start and text[start - 1] in _SIGN_ENDS:  # "(~ 613"
+    if qualifier is Qualifier.EXACT and start and _after_sign(text, start, grammar):  # "(~ 613"
         found = grammar.qualifier_sign.search(text, max(0, start - 4), start)
         if found is not None and text[max(0, found.start() - 1) : found.start()] not in _ARROW:
             qualifier = grammar.qualifiers[found.group("q")]
@@ -370,6 +421,30 @@ def _with_qualifier(text: str, match: NumberMatch, grammar: Grammar) -> NumberMa
     if start == match.start and qualifier is match.qualifier:
         return match
     return replace(match, start=start, qualifier=qualifier)
+
+
+def _qualifier_before(
+    text: str, window_start: int, start: int, grammar: Grammar
+) -> regex.Match[str] | None:
+    """``qualifier_before`` ending at ``start``, searched only when the word before it may end
+    a qualifier (``closes_none``): most figures follow words like "có", "là", "đạt"."""
+    if grammar.qualifier_ends and closes_none(text, start, grammar.qualifier_ends):
+        return None
+    return grammar.qualifier_before.search(text, window_start, start)
+
+
+def _after_sign(text: str, start: int, grammar: Grammar) -> bool:
+    """Whether a qualifier sign may end right before ``start`` (``qualifier_sign``'s window of
+    four characters): the last character before spaces and tabs ends a sign. Most figures follow
+    a space and a word, and a reversed search costs more than this look.
+
+    >>> from langnghe_extract.extract.number_grammar import load_grammar
+    >>> [_after_sign(t, len(t), load_grammar()) for t in ["(~ ", "có ", ">=\\t", "<"]]
+    [True, False, True, True]
+    """
+    if text[start - 1] not in _SIGN_ENDS:
+        return False
+    return text[max(0, start - 4) : start].rstrip(" \t")[-1:] in grammar.sign_ends
 
 
 _ARROW = frozenset("-=<>~")  # before a sign, they make an arrow: "=>", "->"
