@@ -12,8 +12,11 @@ corpora (``Hà_Nội``), also on both sides of a name (``Sở_Công_Thương_Tha
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -31,8 +34,9 @@ LOOKAROUND = 200
 # Word edges of a name. Unlike ``patterns.WORD_START``, "_" counts as a space: word segmenters
 # glue proper names into one token ("Sở_Công_Thương_Thanh_Hoá"), and a name inside it is still
 # that place; the checks after matching (person, street, trap) read across "_" too.
-NAME_START = r"(?<![\p{L}\p{M}\p{N}])"
-NAME_END = r"(?![\p{L}\p{M}\p{N}])"
+NAME_CHAR = r"[\p{L}\p{M}\p{N}]"
+NAME_START = rf"(?<!{NAME_CHAR})"
+NAME_END = rf"(?!{NAME_CHAR})"
 CAPITALISED = regex.compile(NAME_START + r"\p{Lu}")  # where a name can start: a capitalised word
 _TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng (combining)
 # A word starting in lower case; "_" separates words here, so "Hòa_bình" has a lower-case word.
@@ -113,16 +117,161 @@ def trie_regex(phrases: Iterable[str]) -> str:
     return _render(trie)
 
 
-def first_tokens_regex(phrases: Iterable[str]) -> str:
-    """The first words of folded phrases, in every spelling ``trie_regex`` accepts: where a
-    match of the trie can start (to skip the other capitalised words at once).
+def token_spellings(token: str) -> frozenset[str]:
+    """Every literal string ``_token_regex(token)`` accepts (before case folding).
 
-    >>> p = regex.compile(first_tokens_regex(["thanh hóa", "đắk lắk"]), regex.IGNORECASE)
-    >>> [bool(p.match(s)) for s in ("Thanh", "ĐĂK", "Hà")]
-    [True, True, False]
+    Why: a trie of these, one letter per level, rejects a capitalised word at its first
+    letters, where an alternation of the tokens' patterns tries each of ~50 in turn.
+
+    >>> sorted(token_spellings("hòa"))
+    ['hoà', 'hòa']
     """
-    tokens = sorted({phrase.split(" ")[0] for phrase in phrases}, key=lambda t: (-len(t), t))
-    return "(?:" + "|".join(_token_regex(token) for token in tokens) + ")"
+    found: set[str] = set()
+    for spelling in [token, *(v for v, standard in _syllables().items() if standard == token)]:
+        variants = [spelling]
+        for old, new in _tone_pairs().items():  # each occurrence of ``new`` may be ``old``
+            variants = [
+                _join(v.split(new), choice) for v in variants for choice in _choices(v, new, old)
+            ]
+        found.update(variants)
+    return frozenset(found)
+
+
+def _choices(text: str, new: str, old: str) -> Iterator[tuple[str, ...]]:
+    return itertools.product((new, old), repeat=text.count(new))
+
+
+def _join(parts: list[str], separators: tuple[str, ...]) -> str:
+    return parts[0] + "".join(sep + part for sep, part in zip(separators, parts[1:], strict=True))
+
+
+def lowered_spellings(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word of each phrase in every spelling and case, lower-cased: a match of
+    ``trie_regex(fold(p) for p in phrases)`` (IGNORECASE) lower-cases to a text holding one.
+
+    >>> sorted(lowered_spellings(["Trú tại", "ngụ ở", "HKTT"]))
+    ['hktt', 'ngụ', 'trú']
+    """
+    spellings = {s for p in phrases for s in token_spellings(fold(p).split(" ")[0])}
+    return frozenset(w for s in spellings for w in _lowered_cases(s))
+
+
+def _lowered_cases(spelling: str) -> set[str]:
+    """``spelling`` with each letter as any of its case variants, lower-cased: one string
+    unless a variant lower-cases to something else ("İ" for "i" gives "i̇")."""
+    letters = [sorted({c.lower() for c in case_variants(letter)}) for letter in spelling]
+    return {"".join(choice) for choice in itertools.product(*letters)}
+
+
+def holds_any(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether ``text[start:end]``, lower-cased, holds one of ``words`` (``lowered_spellings``):
+    if not, no phrase of theirs is written there.
+
+    Why: ``str`` search runs in C, a plain test before a backward regex search of a window that
+    rarely holds the words.
+    """
+    part = text[start:end].lower()
+    return any(word in part for word in words)
+
+
+def _letter_trie(phrases: Iterable[str]) -> dict[str, Any]:
+    """Every spelling of the first word of each phrase, one letter per level; "" ends one."""
+    trie: dict[str, Any] = {}
+    for token in {phrase.split(" ")[0] for phrase in phrases}:
+        for spelling in token_spellings(token):
+            node = trie
+            for letter in spelling:
+                node = node.setdefault(letter, {})
+            node[""] = {}
+    return trie
+
+
+def _render_letters(node: dict[str, Any]) -> str:
+    parts = [
+        regex.escape(letter) + _render_letters(node[letter]) for letter in sorted(node) if letter
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+# Where the case partners of the letters of names live: Basic Latin to Latin Extended-B, Latin
+# Extended Additional (Vietnamese vowels), Letterlike Symbols (the Kelvin sign "K" is a "k").
+_CASE_POOL = "".join(
+    chr(c)
+    for low, high in ((0x41, 0x24F), (0x1E00, 0x1EFF), (0x2100, 0x214F))
+    for c in range(low, high + 1)
+)
+_UPPER = regex.compile(r"\p{Lu}")
+
+
+@cache
+def case_variants(letter: str) -> str:
+    """``letter`` and every character ``regex`` takes for it when ignoring case (all of them lie
+    in ``_CASE_POOL``: checked over all of Unicode in the tests).
+
+    >>> case_variants("đ"), case_variants("k") == "kK\\u212a"  # the Kelvin sign is a "k"
+    ('đĐ', True)
+    """
+    same = regex.compile(regex.escape(letter), regex.IGNORECASE)
+    return letter + "".join(c for c in same.findall(_CASE_POOL) if c != letter)
+
+
+@dataclass(frozen=True)
+class NameStarts:
+    """Where a name can start: the matches of ``exact``, tried only where ``sieve`` matches.
+
+    Why: ``regex`` tests every character of the text against the class of capitals (~13 ns
+    each); the stdlib ``re`` scans for a few plain letters several times faster. The sieve is the
+    capitals that can open a name, then its next letters in every case, without the context
+    checks; it matches wherever ``exact`` can, so the starts are exactly those of ``exact``.
+    """
+
+    exact: Any
+    sieve: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        """The matches of ``exact.finditer(text)`` (each one character long)."""
+        exact = self.exact
+        for candidate in self.sieve.finditer(text):
+            if (found := exact.match(text, candidate.start())) is not None:
+                yield found
+
+
+def name_starts(phrases: Iterable[str]) -> NameStarts:
+    """Capitalised words, after no letter, that open some phrase (folded) in any spelling.
+
+    >>> starts = name_starts(["thanh hóa", "hà nội"])
+    >>> [m.start() for m in starts.finditer("Tỉnh Thanh Hoá, THANH, Hà_Nội, CHÀ, hà")]
+    [5, 16, 23]
+    """
+    trie = _letter_trie(phrases)
+    first = _render_letters(trie)
+    # The capital is matched, not looked ahead at: a pattern opening with a character class is
+    # scanned for fast; then the character before it, then the first word from the capital on.
+    exact = regex.compile(rf"\p{{Lu}}(?<!{NAME_CHAR}.)(?i:(?<=(?={first}).))")
+    return NameStarts(exact, re.compile(_sieve(trie)))
+
+
+def _sieve(trie: dict[str, Any]) -> str:
+    """Each capital opening a word of ``trie`` (one character, so no start is skipped), then the
+    rest of that word looked ahead at, every letter as the class of its case variants. One
+    branch per capital: ``re`` then skips a position after one comparison per branch."""
+    branches = [
+        f"{re.escape(capital)}(?={_sieve_rest(trie[letter])})"
+        for letter in sorted(letter for letter in trie if letter)
+        for capital in case_variants(letter)
+        if _UPPER.fullmatch(capital)
+    ]
+    return "|".join(branches)
+
+
+def _sieve_rest(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""  # a whole word already: what may follow does not matter to a sieve
+    parts = [f"[{re.escape(case_variants(x))}]{_sieve_rest(node[x])}" for x in sorted(node)]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def _render(node: dict[str, Any]) -> str:

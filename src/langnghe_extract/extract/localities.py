@@ -15,8 +15,9 @@ from there are looked up in a dict, longest first: still one pass over the text.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -29,7 +30,6 @@ from langnghe_extract.extract.patterns import (
     WORD_END,
     WORD_START,
     WordStarts,
-    finditer_at,
     or_regex,
 )
 
@@ -220,6 +220,38 @@ def _places() -> tuple[Any, dict[str, str], WordStarts]:
     return pattern, {fold(name): row["unit"] for name, row in table.items()}, WordStarts.of(table)
 
 
+@cache
+def _place_firsts() -> re.Pattern[str]:
+    """The first words of the places, as written: where a place's name can start.
+
+    Why not the ``WordStarts`` of ``_places``: it finds its words in any case, and "sa", "hạ",
+    "phú", "đà" open many common words; the names are matched case-sensitively, so only these
+    spellings can start one. Why ``re``: on plain letters it scans ~2x faster than ``regex``,
+    and both compare letters the same way without IGNORECASE. One letter is matched, the rest
+    looked ahead at, so a word starting inside another is still found.
+    """
+    rests: dict[str, set[str]] = defaultdict(set)
+    for name in load_table("provinces")["places"]:
+        first = name.split()[0]
+        rests[first[0]].add(first[1:])
+    return re.compile("|".join(f"{re.escape(c)}(?={_alternation(r)})" for c, r in rests.items()))
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _places_in(text: str) -> Iterator[Any]:
+    """``_places()[0].finditer(text)``, tried only where a place's first word is written."""
+    pattern = _places()[0]
+    end = 0
+    for first in _place_firsts().finditer(text):
+        start = first.start()
+        if start >= end and (found := pattern.match(text, start)):
+            yield found
+            end = found.end()
+
+
 def place_code(text: str) -> str | None:
     """The legacy code of the province the well-known places of ``text`` point to ("phố cổ
     Hội An", "gốm Bát Tràng"); None when there are none or two provinces share the top.
@@ -229,9 +261,9 @@ def place_code(text: str) -> str | None:
     >>> place_code("đặc sản Sa Pa"), place_code("nắng hạ long lanh"), place_code("Sa Pang")
     ('10', None, None)
     """
-    pattern, codes, starts = _places()
+    codes = _places()[1]
     votes: dict[str, float] = defaultdict(float)
-    for m in finditer_at(pattern, starts, text):
+    for m in _places_in(text):
         votes[codes[fold(_GAP_REGEX.sub(" ", m[0]))]] += 1
     return _winner(votes)
 

@@ -35,9 +35,9 @@ from langnghe_extract.errors import DataError
 from langnghe_extract.extract.gazetteer import (
     LOOKAROUND,
     NAME_END,
-    NAME_START,
-    first_tokens_regex,
+    NameStarts,
     fold,
+    name_starts,
     scan_names,
     trie_regex,
 )
@@ -129,12 +129,10 @@ def _name_regex() -> Any:
 
 
 @cache
-def _name_starts() -> Any:
+def _name_starts() -> NameStarts:
     """Capitalised words that open some name, alias or trap: the only places ``_name_regex``
     can match, so the many other capitalised words cost no attempt."""
-    first = first_tokens_regex(_entries())
-    # The capital first: one cheap test per character before the look-behind and the words.
-    return regex.compile(rf"(?=\p{{Lu}}){NAME_START}(?i:(?={first}))")
+    return name_starts(_entries())
 
 
 @cache
@@ -270,18 +268,17 @@ def choose_province(title: str | None, text: str) -> Province | None:
     scores = _scores(body_hits)
     head_end = _head_end(text)
     head = [h for h in body_hits if h.match_start < head_end]
-    merger = _merger_words().search(text) is not None
     lede = [h for h in body_hits if h.match_start < _LEDE_CHARS]
     for pick in (
         _headline(title_hits, title),
         _best(title_hits, scores),
         _headline(head, text),
-        _prominent(lede, scores, merger),
+        _prominent(lede, scores, text),
     ):
         if pick is not None:
             return pick
     if body_hits:
-        return _prominent(body_hits, scores, merger)
+        return _prominent(body_hits, scores, text)
     body = title + "\n" + text[: body_end(text)]
     code = locality_code(body) or place_code(body)
     return _province(code) if code else None
@@ -291,6 +288,12 @@ def choose_province(title: str | None, text: str) -> Province | None:
 def _merger_words() -> Any:
     """Words of the 2025 reorganisation: an article using them may name old and new units."""
     return regex.compile(or_regex(load_table("provinces")["merger"]["words"]), regex.IGNORECASE)
+
+
+def _speaks_of_merger(text: str) -> bool:
+    """Whether ``text`` uses a word of the 2025 reorganisation; read only for provinces tied at
+    the top that merged, since searching the whole text costs as much as scanning it for names."""
+    return _merger_words().search(text) is not None
 
 
 def _head_end(text: str) -> int:
@@ -306,6 +309,8 @@ def _head_end(text: str) -> int:
 @lru_cache(maxsize=4)
 def _usable(text: str) -> tuple[_Hit, ...]:
     """Mentions in the body proper: not a weather widget, a menu line or a related-news list."""
+    if not _scan(text):
+        return ()  # most titles and many texts name no province: no lines to read
     end_of_body = body_end(text)
     menus = iter(menu_lines(text))
     menu = next(menus, None)
@@ -365,7 +370,7 @@ def _best(hits: Sequence[_Hit], scores: dict[str, float]) -> Province | None:
 
 
 def _prominent(
-    hits: Sequence[_Hit], scores: dict[str, float], merger: bool = False
+    hits: Sequence[_Hit], scores: dict[str, float], text: str | None = None
 ) -> Province | None:
     """The best scored province of ``hits``, venues and home addresses only when nothing else;
     first named on a tie.
@@ -373,7 +378,7 @@ def _prominent(
     None when provinces tied at the top are first named together, in one list ("Hà Nội, Hải
     Phòng, Quảng Ninh"): a regional or national article, with no one province as its subject;
     unless they all merged into one unit in 2025 and the article speaks of the merger
-    (``merger``: "Quảng Nam và Đà Nẵng hợp nhất"): that unit.
+    (``text`` given and using a merger word: "Quảng Nam và Đà Nẵng hợp nhất"): that unit.
 
     >>> def pick(text: str) -> str | None:
     ...     found = _prominent(_usable(text), _scores(_usable(text)))
@@ -391,8 +396,8 @@ def _prominent(
         return None
     top = max(scores[code] for code in first)
     leaders = [hit for code, hit in first.items() if scores[code] == top]
-    merged = _one_current(leaders) if merger else None
-    if merged is not None:
+    merged = _one_current(leaders)
+    if merged is not None and text is not None and _speaks_of_merger(text):
         return merged  # "Quảng Nam và Đà Nẵng hợp nhất thành thành phố Đà Nẵng": the new unit
     tied = [hit.mention.span[0] for hit in leaders]
     if any(b - a < _LIST_GAP for a, b in pairwise(tied)):

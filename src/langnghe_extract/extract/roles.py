@@ -21,7 +21,14 @@ from typing import Any
 import regex
 
 from langnghe_extract.data import load_table
-from langnghe_extract.extract.gazetteer import LOOKAROUND, NAME_START, fold, trie_regex
+from langnghe_extract.extract.gazetteer import (
+    LOOKAROUND,
+    NAME_START,
+    fold,
+    holds_any,
+    lowered_spellings,
+    trie_regex,
+)
 from langnghe_extract.extract.patterns import WORD_END, WORD_START
 
 CUE_WINDOW = 60  # how far before a name cue words are looked for (three words fit)
@@ -99,11 +106,24 @@ def _address_part() -> Any:
     return regex.compile(rf"\s*+(?:(?i:{words})(?![\p{{L}}\p{{M}}])|\d|\p{{Lu}}|\Z)")
 
 
+@cache
+def _residence_words() -> frozenset[str]:
+    """Lower-case words one of which every residence phrase holds: "trú", "ngụ", …"""
+    return lowered_spellings(load_table("provinces")["residence"]["words"])
+
+
 def is_residence(text: str, start: int) -> bool:
     """Whether the name at ``start`` ends a person's home address ("33 tuổi, trú tại phường
     Minh Tân, thành phố Yên Bái, tỉnh Yên Bái"), every part of it after the first an address
-    part, so "…, tỉnh Nghệ An, bị bắt tại Hà Nội" gives Nghệ An, not Hà Nội."""
-    found = _residence_regex().search(text, max(0, start - _RESIDENCE_WINDOW), start)
+    part, so "…, tỉnh Nghệ An, bị bắt tại Hà Nội" gives Nghệ An, not Hà Nội.
+
+    Why a plain check first: the backward search tries its words at each of ~100 places, and
+    most names have no residence word before them at all.
+    """
+    low = max(0, start - _RESIDENCE_WINDOW)
+    if not holds_any(text, low, start, _residence_words()):
+        return False
+    found = _residence_regex().search(text, low, start)
     if found is None:
         return False
     parts = found.group("address").split(",")[1:]

@@ -16,7 +16,8 @@ from langnghe_extract.data import load_table
 from langnghe_extract.extract.gazetteer import fold
 
 # A line with two or more of these separators is a menu ("Thời sự | Hà Nội | …").
-_MENU_SEPARATOR = regex.compile(r"[|•·»›]")
+_MENU_SEPARATORS = "|•·»›"
+_MENU_SEPARATOR = regex.compile(f"[{regex.escape(_MENU_SEPARATORS)}]")
 _MENU_RUN = 4  # ... and so is a run of at least this many one-to-three-word lines
 _MENU_WORDS = 3
 _MENU_CHARS = 40  # ... which are never longer than this
@@ -54,10 +55,12 @@ def menu_lines(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     start = 0
+    # Most texts have no separator: then no line is tested (``in`` runs in C, ~15x faster).
+    separated = any(mark in text for mark in _MENU_SEPARATORS)
     for line in text.split("\n"):
         span = (start, start + len(line))
         start += len(line) + 1
-        if _MENU_SEPARATOR.search(line) and len(_MENU_SEPARATOR.findall(line)) >= 2:
+        if separated and len(_MENU_SEPARATOR.findall(line)) >= 2:
             spans.append(span)
         words = line.split() if len(line) <= _MENU_CHARS else []
         if 0 < len(words) <= _MENU_WORDS and line.rstrip()[-1] not in ":.!?,;":
