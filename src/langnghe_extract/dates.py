@@ -192,11 +192,31 @@ def date_from_url(url: str | None, today: dt.date | None = None) -> str | None:
     found = _URL_STAMP.match(path, max(tail, 0)) if tail >= 0 else None  # one try, at the id
     if found is None:
         return None
+    # the pattern's six groups, in order (``groups`` reads them faster than by name)
+    y, m, d, hour, minute, second = map(int, found.groups())
     try:
-        y, m, d, hour, minute, second = (int(found[k]) for k in ("y", "m", "d", "H", "M", "S"))
         stamp = dt.datetime(y, m, d, hour, minute, second)
     except ValueError:
         return None
-    if stamp.date() > (today or dt.date.today()):
+    if not _is_past(stamp.date(), today):
         return None  # an id that only looks like a date
-    return stamp.strftime("%Y-%m-%dT%H:%M")
+    return stamp.isoformat(timespec="minutes")  # strftime("%Y-%m-%dT%H:%M") for years 1000+
+
+
+_LAST_TODAY = [dt.date.min]  # the date an earlier call of ``_is_past`` read from the clock
+
+
+def _is_past(day: dt.date, today: dt.date | None = None) -> bool:
+    """``day <= (today or dt.date.today())``, reading the clock only for a day after the date
+    an earlier call read (the clock does not go back a day; reading it cost more than the rest
+    of ``date_from_url``).
+
+    >>> _is_past(dt.date(2021, 4, 30)), _is_past(dt.date(9999, 1, 1))
+    (True, False)
+    """
+    if today is not None:
+        return day <= today
+    if day <= _LAST_TODAY[0]:
+        return True
+    _LAST_TODAY[0] = dt.date.today()
+    return day <= _LAST_TODAY[0]

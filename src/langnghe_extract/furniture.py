@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from langnghe_extract.boilerplate import or_regex, table
+from langnghe_extract.boilerplate import case_cues, case_variants, holds_any, or_regex, table
 from langnghe_extract.metadata import parse_byline
 from langnghe_extract.page import Page
 
@@ -41,6 +41,9 @@ def _patterns() -> dict[str, Any]:
     cap = MAX_GLUED_CAPTION
     return {
         "photo_words": tuple({word.split()[0] for word in photo_words}),  # first words
+        "photo_cues": case_cues(photo_words),  # one is in every credit, in any case
+        "photo_firsts": frozenset(v for word in photo_words for v in case_variants(word[0])),
+        "opening_words": tuple({word.split()[0] for word in photo_words if " " in word}),
         "widget": regex.compile(
             rf"(?:(?:{or_regex(table('share_widget')['words'])})(?![\p{{L}}])|[\s|•·/()\d-])++",
             regex.IGNORECASE,
@@ -112,7 +115,7 @@ def _phrases(words: list[str]) -> str:
 def cut_punctuation_lines(page: Page, rule: str) -> None:
     """A line with no letter and no digit ("." or "* * *" left by a scraper) says nothing."""
     for i in page.kept():
-        if len(page.lines[i]) <= MAX_WIDGET and not any(c.isalnum() for c in page.lines[i]):
+        if len(page.lines[i]) <= MAX_WIDGET and not any(map(str.isalnum, page.lines[i])):
             page.cut(i, rule)
 
 
@@ -184,9 +187,10 @@ def cut_caption_lines(page: Page, rule: str) -> None:
     for i in page.kept():
         line, above = page.lines[i], previous
         previous = i
-        if len(line) > MAX_CAPTION:
-            continue
-        if patterns["caption_alone"].fullmatch(line.strip(" .()")):
+        if len(line) > MAX_CAPTION or not holds_any(line, patterns["photo_cues"]):
+            continue  # each test below needs a photo word, in some case: most lines have none
+        alone = line.lstrip(" .()")[:1] in patterns["photo_firsts"]  # else no word opens it
+        if alone and patterns["caption_alone"].fullmatch(line.strip(" .()")):
             page.cut(i, rule)  # "Ảnh minh họa" alone
             continue
         if ":" in line and patterns["credit_alone"].fullmatch(line):
@@ -209,8 +213,8 @@ def _is_caption(line: str) -> bool:
 def _credit_at_end(line: str) -> int | None:
     """Where a trailing photo credit starts ("… - Ảnh: X", "… (Ảnh: X)"), else None."""
     patterns = _patterns()
-    if not any(map(line.__contains__, patterns["photo_words"])):
-        return None  # the credit pattern is case-sensitive: no such word, no credit (and fast)
+    if not holds_any(line, patterns["photo_words"]) or not holds_any(line, (":", "(")):
+        return None  # the credit pattern is case-sensitive and holds ":" or "(": fast
     for m in patterns["caption_end"].finditer(line):
         if m.end() == len(line) and m.start() > 0:
             return int(m.start())
@@ -312,6 +316,8 @@ def trim_glued_captions(page: Page, rule: str) -> None:
     patterns = _patterns()
     for i in page.kept():
         line = page.lines[i]
+        if "Ả" not in line and not line.startswith(patterns["opening_words"]):
+            continue  # no opening phrase, no credit to cut: the loop below would change nothing
         opening = patterns["caption_opening"].match(line)
         trimmed = line[opening.end() :] if opening else line
         for _ in range(MAX_GLUED):  # "… Ảnh: a Ảnh: b Ảnh: c": each pass frees the next
