@@ -71,6 +71,7 @@ class _Cues:
     place_subject: regex.Pattern[str]
     # the first words of the place types: every place pattern above holds one
     place_words: tuple[str, ...]
+    here_words: tuple[str, ...]  # a word every "tại đây" phrase holds: "đây"
 
 
 # a proper name: up to four capitalised words, spaced or joined by "_" (segmented corpora)
@@ -161,6 +162,7 @@ def _cues() -> _Cues:
         place_words=tuple(
             sorted({w.split()[0].lower() for w in [*place["prefixes"], place["village_word"]]})
         ),
+        here_words=tuple(sorted({w.split()[-1].lower() for w in place["here_words"]})),
     )
 
 
@@ -300,10 +302,22 @@ def _place_here(text: str, sentence: Span, end: int | None) -> str | None:
     sentence before named, within ``here_reach`` characters."""
     cues = _cues()
     stop = sentence[1] if end is None else min(sentence[1], end + 20)
+    if not _may_say_here(text, sentence[0], stop):
+        return None
     if cues.place_here.search(text, sentence[0], stop) is None:
         return None
     named = cues.place_named.findall(text, max(0, sentence[0] - cues.here_reach), sentence[0])
     return str(named[-1]) if named else None
+
+
+def _may_say_here(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds the last word of a ``tại đây`` phrase, in any case.
+
+    Why: most sentences say no "tại đây"; a substring test of the lower-cased sentence is
+    cheaper than a scan with the phrase pattern, which needs that word.
+    """
+    scope = text[start:end].lower()
+    return any(word in scope for word in _cues().here_words)
 
 
 def _is_acronym(place: str, kind: str) -> bool:

@@ -134,6 +134,8 @@ def subject_count(text: str, number: NumberMatch, clause_start: int) -> Candidat
     >>> (c.kind.value, c.unit, text[c.start:c.end])
     ('villages', 'làng nghề', 'tổng số làng nghề được công nhận lên 45')
     """
+    if _subject_link().match(text, clause_start, number.start) is None:
+        return None
     nouns = _nouns()
     found = _subject_regex().search(text, clause_start, number.start)
     if found is None or _stars_after().match(text, number.end):
@@ -169,6 +171,15 @@ def _subject_regex() -> regex.Pattern[str]:
         rf"[^\p{{N}},;.:()%\n]{{0,{subject['reach']}}}?[\s_]{or_regex(subject['links'])}[\s_]++\Z",
         regex.IGNORECASE | regex.REVERSE,
     )
+
+
+@cache
+def _subject_link() -> regex.Pattern[str]:
+    """The link word right before the figure that ``_subject_regex`` ends with (``lên``,
+    ``là``). Why: most figures follow none, and this short test, read backwards from the
+    figure like the whole pattern, spares them its longer one."""
+    links = load_table("units")["count_subject"]["links"]
+    return regex.compile(rf"[\s_]{or_regex(links)}[\s_]++\Z", regex.IGNORECASE | regex.REVERSE)
 
 
 def _is_volume(text: str, number: NumberMatch, end: int, nouns: _Nouns) -> bool:
