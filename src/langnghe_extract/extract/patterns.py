@@ -55,7 +55,9 @@ def first_words(phrases: Iterable[str]) -> str:
     return f"(?i:{or_regex(phrase.split()[0] for phrase in phrases)})"
 
 
-@dataclass(frozen=True)
+# eq=False: hashed by identity. Each set is built once per table, and the per-sentence cache
+# of starts hashes it for every pattern read (a tuple of words each time, else).
+@dataclass(frozen=True, eq=False)
 class WordStarts:
     """Where a pattern can start: one of ``words`` (any case) or a match of ``marks``.
 
