@@ -13,6 +13,7 @@ from typing import Any
 import regex
 
 from langnghe_extract.data import load_table
+from langnghe_extract.literals import case_variants
 
 
 def table(name: str) -> dict[str, Any]:
@@ -41,8 +42,7 @@ def case_cues(words: Iterable[str]) -> tuple[str, ...]:
     Why: ``regex`` searches with IGNORECASE cost microseconds a line, and most lines hold no
     such word; a plain ``in`` test for these few characters rules those lines out first. A
     word not yet covered gives its highest character (a Vietnamese letter, rarer than "n") in
-    every case a one-character case mapping gives it; ``tests/test_clean_fast_paths.py``
-    checks that ``regex`` matches no other character to these.
+    every case ``regex`` folds it to (``literals.case_variants``).
 
     >>> case_cues(["Ảnh", "Nguồn", "Nguồn ảnh"])
     ('Ả', 'ả', 'Ồ', 'ồ')
@@ -52,26 +52,3 @@ def case_cues(words: Iterable[str]) -> tuple[str, ...]:
         if found.isdisjoint(word):
             found.update(case_variants(max(word)))
     return tuple(sorted(found))
-
-
-def case_variants(char: str) -> tuple[str, ...]:
-    """``char`` in every case a one-character case mapping gives it: what IGNORECASE matches.
-
-    >>> case_variants("Ả"), case_variants("n")
-    (('Ả', 'ả'), ('N', 'n'))
-    """
-    variants = (char, char.lower(), char.upper(), char.casefold(), char.title(), char.swapcase())
-    return tuple(sorted({v for v in variants if len(v) == 1}))
-
-
-def holds_any(text: str, needles: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``needles`` (a loop of ``in``: faster than ``any`` or a
-    regex character class on lines of hundreds of characters).
-
-    >>> holds_any("Ảnh: Đỗ Tâm", ("ả", "Ả")), holds_any("Làng gốm", ("ả", "Ả"))
-    (True, False)
-    """
-    for needle in needles:  # noqa: SIM110 - ``any`` over a generator is the slow form
-        if needle in text:
-            return True
-    return False

@@ -13,7 +13,8 @@ from typing import Any
 
 import regex
 
-from langnghe_extract.boilerplate import case_cues, case_variants, holds_any, or_regex, table
+from langnghe_extract.boilerplate import case_cues, or_regex, table
+from langnghe_extract.literals import case_variants, holds_any
 from langnghe_extract.metadata import parse_byline
 from langnghe_extract.page import Page
 

@@ -16,8 +16,9 @@ from typing import Any
 import regex
 from bs4 import Tag
 
-from langnghe_extract.boilerplate import case_variants, holds_any, or_regex, table
+from langnghe_extract.boilerplate import or_regex, table
 from langnghe_extract.dates import normalise_date
+from langnghe_extract.literals import case_variants, holds_any
 
 MAX_NAME = 60  # a byline name ("Thanh Hà - Minh Đức") is short
 MAX_BYLINE = 120  # ... and its line, with an agency or source after it, not much longer

@@ -15,14 +15,11 @@ import pytest
 import regex
 
 from langnghe_extract.extract.gazetteer import (
-    _CASE_POOL,
     _UPPER,
     CAPITALISED,
     NAME_START,
     _letter_trie,
     _token_regex,
-    case_variants,
-    holds_any,
     lowered_spellings,
     scan_names,
     token_spellings,
@@ -39,6 +36,7 @@ from langnghe_extract.extract.provinces import (
 )
 from langnghe_extract.extract.roles import _RESIDENCE_WINDOW, _residence_regex, _residence_words
 from langnghe_extract.extract.zones import menu_lines
+from langnghe_extract.literals import CASE_POOL, case_variants, window_holds_any
 
 SENTENCES = [
     "Tỉnh Thanh Hoá và TP. HCM, Thừa_Thiên_Huế, Bà Rịa-Vũng Tàu, ĐẮK LẮK, Đăk Lăk, Đắc Lắc.",
@@ -113,11 +111,11 @@ def _letters() -> set[str]:
 
 
 def test_case_variants_are_all_of_unicode() -> None:
-    """``case_variants`` looks only in ``_CASE_POOL``: no other character of Unicode matches."""
+    """``case_variants`` looks only in ``CASE_POOL``: no other character of Unicode matches."""
     letters = sorted(_letters())
     everything = "".join(map(chr, range(0x110000)))
     matched = set(regex.findall(f"(?i)[{regex.escape(''.join(letters))}]", everything))
-    assert matched <= set(_CASE_POOL) | set(letters)
+    assert matched <= set(CASE_POOL) | set(letters)
     for letter in letters:
         same = regex.compile(regex.escape(letter), regex.IGNORECASE)
         assert set(case_variants(letter)) == {c for c in matched if same.fullmatch(c)} | {letter}
@@ -138,16 +136,16 @@ def _plain_residence(text: str, start: int) -> bool:
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_residence_words_are_found_where_the_pattern_is(text: str) -> None:
-    """``holds_any`` is never False where the residence pattern finds its words."""
+    """``window_holds_any`` is never False where the residence pattern finds its words."""
     for start in range(len(text) + 1):
         low = max(0, start - _RESIDENCE_WINDOW)
         if _plain_residence(text, start):
-            assert holds_any(text, low, start, _residence_words())
+            assert window_holds_any(text, low, start, _residence_words())
 
 
 def test_lowered_spellings_cover_dotted_capitals() -> None:
     assert lowered_spellings(["Gia Lai"]) == {"gia", "gi\u0307a"}  # "GİA".lower() is "gi̇a"
-    assert holds_any("GİA LAI", 0, 7, lowered_spellings(["Gia Lai"]))
+    assert window_holds_any("GİA LAI", 0, 7, lowered_spellings(["Gia Lai"]))
 
 
 @pytest.mark.parametrize("text", SENTENCES)

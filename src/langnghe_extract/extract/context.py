@@ -24,6 +24,7 @@ from langnghe_extract.extract.patterns import (
     finditer_in_sentence,
     or_regex,
 )
+from langnghe_extract.literals import window_holds_any
 from langnghe_extract.models import Kind, Status
 from langnghe_extract.segment import segment_start
 
@@ -277,8 +278,7 @@ def _names_a_place_type(text: str, start: int, end: int) -> bool:
     inside the sentence, and most sentences name none; a substring test of the lower-cased
     sentence spares them seven pattern scans.
     """
-    scope = text[start:end].lower()
-    return any(word in scope for word in _cues().place_words)
+    return window_holds_any(text, start, end, _cues().place_words)
 
 
 def _place_referred(text: str, sentence: Span, position: int) -> str | None:
@@ -316,8 +316,7 @@ def _may_say_here(text: str, start: int, end: int) -> bool:
     Why: most sentences say no "tại đây"; a substring test of the lower-cased sentence is
     cheaper than a scan with the phrase pattern, which needs that word.
     """
-    scope = text[start:end].lower()
-    return any(word in scope for word in _cues().here_words)
+    return window_holds_any(text, start, end, _cues().here_words)
 
 
 def _is_acronym(place: str, kind: str) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 import regex
 
 from langnghe_extract.data import load_table
+from langnghe_extract.literals import case_variants
 
 # Between two words of a name: a dash (with or without spaces), or any run of whitespace or
 # underscores (word-segmented text writes "Hà_Nội", "thành_phố").
@@ -163,17 +164,6 @@ def _lowered_cases(spelling: str) -> set[str]:
     return {"".join(choice) for choice in itertools.product(*letters)}
 
 
-def holds_any(text: str, start: int, end: int, words: frozenset[str]) -> bool:
-    """Whether ``text[start:end]``, lower-cased, holds one of ``words`` (``lowered_spellings``):
-    if not, no phrase of theirs is written there.
-
-    Why: ``str`` search runs in C, a plain test before a backward regex search of a window that
-    rarely holds the words.
-    """
-    part = text[start:end].lower()
-    return any(word in part for word in words)
-
-
 def _letter_trie(phrases: Iterable[str]) -> dict[str, Any]:
     """Every spelling of the first word of each phrase, one letter per level; "" ends one."""
     trie: dict[str, Any] = {}
@@ -196,26 +186,7 @@ def _render_letters(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-# Where the case partners of the letters of names live: Basic Latin to Latin Extended-B, Latin
-# Extended Additional (Vietnamese vowels), Letterlike Symbols (the Kelvin sign "K" is a "k").
-_CASE_POOL = "".join(
-    chr(c)
-    for low, high in ((0x41, 0x24F), (0x1E00, 0x1EFF), (0x2100, 0x214F))
-    for c in range(low, high + 1)
-)
 _UPPER = regex.compile(r"\p{Lu}")
-
-
-@cache
-def case_variants(letter: str) -> str:
-    """``letter`` and every character ``regex`` takes for it when ignoring case (all of them lie
-    in ``_CASE_POOL``: checked over all of Unicode in the tests).
-
-    >>> case_variants("đ"), case_variants("k") == "kK\\u212a"  # the Kelvin sign is a "k"
-    ('đĐ', True)
-    """
-    same = regex.compile(regex.escape(letter), regex.IGNORECASE)
-    return letter + "".join(c for c in same.findall(_CASE_POOL) if c != letter)
 
 
 @dataclass(frozen=True)

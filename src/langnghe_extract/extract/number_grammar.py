@@ -26,6 +26,7 @@ from langnghe_extract.extract.patterns import (
     or_regex,
 )
 from langnghe_extract.extract.spelled import MAX_NUMBER_WORDS
+from langnghe_extract.literals import case_variants
 from langnghe_extract.models import Qualifier
 
 MAX_DIGITS = 30  # longer digit runs are identifiers or garbage, never figures
@@ -98,8 +99,7 @@ def closing_pairs(phrases: Iterable[str]) -> frozenset[str]:
     lasts = [phrase.split()[-1] for phrase in phrases]
     if any(len(last) < 2 for last in lasts):
         return frozenset()
-    common = "".join(sorted(COMMON))
-    folds = {c: regex.findall(f"(?i:{regex.escape(c)})", common) for w in lasts for c in w[-2:]}
+    folds = {c: [v for v in case_variants(c) if v in COMMON] for w in lasts for c in w[-2:]}
     return frozenset(a + b for w in lasts for a in folds[w[-2]] for b in folds[w[-1]])
 
 

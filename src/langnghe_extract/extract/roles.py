@@ -25,11 +25,11 @@ from langnghe_extract.extract.gazetteer import (
     LOOKAROUND,
     NAME_START,
     fold,
-    holds_any,
     lowered_spellings,
     trie_regex,
 )
 from langnghe_extract.extract.patterns import WORD_END, WORD_START
+from langnghe_extract.literals import window_holds_any
 
 CUE_WINDOW = 60  # how far before a name cue words are looked for (three words fit)
 TITLE_CHARS = 60  # how long a quoted work title before a name may be
@@ -121,7 +121,7 @@ def is_residence(text: str, start: int) -> bool:
     most names have no residence word before them at all.
     """
     low = max(0, start - _RESIDENCE_WINDOW)
-    if not holds_any(text, low, start, _residence_words()):
+    if not window_holds_any(text, low, start, _residence_words()):
         return False
     found = _residence_regex().search(text, low, start)
     if found is None:

@@ -14,6 +14,7 @@ import regex
 
 from langnghe_extract.data import load_table
 from langnghe_extract.extract.gazetteer import fold
+from langnghe_extract.literals import holds_any
 
 # A line with two or more of these separators is a menu ("Thời sự | Hà Nội | …").
 _MENU_SEPARATORS = "|•·»›"
@@ -56,7 +57,7 @@ def menu_lines(text: str) -> list[tuple[int, int]]:
     run: list[tuple[int, int]] = []
     start = 0
     # Most texts have no separator: then no line is tested (``in`` runs in C, ~15x faster).
-    separated = any(mark in text for mark in _MENU_SEPARATORS)
+    separated = holds_any(text, _MENU_SEPARATORS)
     for line in text.split("\n"):
         span = (start, start + len(line))
         start += len(line) + 1
