@@ -64,14 +64,18 @@ def render(record: Record | ErrorRecord) -> RenderedRecord:
     >>> render(ErrorRecord(id="a", source="a", error=ErrorInfo(type="E", message="m"))).error
     True
     """
-    if isinstance(record, ErrorRecord):
-        return RenderedRecord(to_json_line(record), 0, error=True)
-    return RenderedRecord(to_json_line(record), len(record.facts), error=False)
+    error = isinstance(record, ErrorRecord)
+    facts = 0 if isinstance(record, ErrorRecord) else len(record.facts)
+    return RenderedRecord(to_json_line(record), facts, error=error)
 
 
 def write_record(record: Record | ErrorRecord, out: TextIO) -> None:
     """Write one record and flush, so a consumer such as ``jq`` sees lines as they are ready."""
-    out.write(to_json_line(record) + "\n")
+    _write_line(to_json_line(record), out)
+
+
+def _write_line(line: str, out: TextIO) -> None:
+    out.write(line + "\n")
     out.flush()
 
 
@@ -83,11 +87,8 @@ class JsonLinesWriter:
 
     def write(self, record: Record | ErrorRecord | RenderedRecord) -> None:
         """Write the record's line and flush it."""
-        if isinstance(record, RenderedRecord):
-            self._out.write(record.line + "\n")
-            self._out.flush()
-        else:
-            write_record(record, self._out)
+        line = record.line if isinstance(record, RenderedRecord) else to_json_line(record)
+        _write_line(line, self._out)
 
     def close(self) -> None:
         """Nothing is buffered: every line was flushed as it was written."""
