@@ -11,10 +11,9 @@ tests, and checks at every figure that a test passes wherever the plain code fin
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import regex
+from fixture_texts import fixture_texts
 
 from langnghe_extract import extract
 from langnghe_extract.extract import (
@@ -53,12 +52,7 @@ SENTENCES = [
 
 
 def _texts() -> list[str]:
-    fixtures = Path(__file__).parents[2] / "fixtures"
-    return [
-        *SENTENCES,
-        " ".join(SENTENCES),
-        *(p.read_text(encoding="utf-8", errors="replace") for p in sorted(fixtures.glob("*.txt"))),
-    ]
+    return [*SENTENCES, " ".join(SENTENCES), *fixture_texts()]
 
 
 @pytest.mark.parametrize("text", _texts())

@@ -8,11 +8,11 @@ compares the fast path with the plain ``finditer``/``search`` on sentences writt
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 import pytest
 import regex
+from fixture_texts import fixture_texts
 
 from langnghe_extract.extract import context, number_grammar, numbers, status, timeframe
 from langnghe_extract.extract.gazetteer import scan_names
@@ -52,11 +52,7 @@ SENTENCES = [
 
 
 def _texts() -> list[str]:
-    fixtures = Path(__file__).parents[2] / "fixtures"
-    return [
-        *SENTENCES,
-        *(p.read_text(encoding="utf-8", errors="replace") for p in sorted(fixtures.glob("*.txt"))),
-    ]
+    return [*SENTENCES, *fixture_texts()]
 
 
 def _key(m: regex.Match[str] | None) -> object:

@@ -6,9 +6,8 @@ here runs it with and without that test, at every figure of sentences written fo
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_texts import fixture_texts
 
 from langnghe_extract.extract import context
 from langnghe_extract.extract.numbers import find_numbers
@@ -29,12 +28,7 @@ PLACE_SENTENCES = [
 
 
 def _texts() -> list[str]:
-    fixtures = Path(__file__).parents[2] / "fixtures"
-    return [
-        *PLACE_SENTENCES,
-        " ".join(PLACE_SENTENCES),
-        *(p.read_text(encoding="utf-8", errors="replace") for p in sorted(fixtures.glob("*.txt"))),
-    ]
+    return [*PLACE_SENTENCES, " ".join(PLACE_SENTENCES), *fixture_texts()]
 
 
 def _places(text: str) -> list[str | None]:
