@@ -9,7 +9,9 @@ import json
 import os
 import re
 import signal
+import struct
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from itertools import islice
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from langnghe_extract import pipeline
+from langnghe_extract import batch, pipeline
 from langnghe_extract.batch import Settings, run_batch, run_batch_rendered
 from langnghe_extract.emit import to_json_line
 from langnghe_extract.models import ErrorRecord, Record
@@ -190,6 +192,27 @@ def test_a_worker_stuck_where_no_alarm_reaches_is_ended_by_its_watchdog(
     assert isinstance(stuck, ErrorRecord)
     assert stuck.error.type == "WorkerCrashed"
     assert all(isinstance(r, Record) for i, r in enumerate(records) if i != 21)
+
+
+def _write_half_a_result(fd: int) -> None:
+    """In a worker: announce a 100 kB result on the pool's result pipe, write none of it."""
+    os.write(fd, struct.pack("!i", 100_000))
+    time.sleep(60)
+
+
+def test_an_interrupted_pool_stops_even_while_a_result_is_half_written() -> None:
+    # GIVEN a pool whose manager thread is reading a result a worker wrote only the head of (a
+    # worker ended in the middle of sending its chunk, as an interrupt may end it)
+    pool = batch._Pool(Settings(jobs=2), batch._as_is)
+    writer = pool.executor._result_queue._writer.fileno()
+    pool.executor.submit(_write_half_a_result, writer)
+    time.sleep(1.0)
+    # WHEN it is stopped as an interrupt stops it
+    stopping = threading.Thread(target=pool._stop, kwargs={"terminate": True}, daemon=True)
+    stopping.start()
+    stopping.join(timeout=20)
+    # THEN it stops: nothing waits forever for the rest of that result
+    assert not stopping.is_alive()
 
 
 def test_no_budget_when_timeout_is_zero(tmp_path: Path) -> None:

@@ -306,9 +306,30 @@ class _Pool(Generic[Out]):
         """Shut the pool down; when interrupted, end the workers now rather than after their
         current chunk (``ProcessPoolExecutor`` has no public terminate before Python 3.14)."""
         if terminate:
-            for process in list(getattr(self.executor, "_processes", {}).values()):
-                process.terminate()
+            _end_workers(self.executor)
         self.executor.shutdown(wait=True, cancel_futures=terminate)
+
+
+def _end_workers(executor: ProcessPoolExecutor) -> None:
+    """End the workers of ``executor`` and release its manager thread.
+
+    Why the pipe is closed: a worker ended in the middle of sending a chunk's results leaves the
+    head of a message on the result pipe, and the manager thread then waits for the rest; the
+    parent holds the pipe's write end too, so that wait would never see the end of the pipe and
+    ``shutdown`` would wait for the thread forever. Once the workers are gone, closing the
+    parent's end makes the read fail, and the pool shuts down as a broken one.
+    """
+    processes = list(getattr(executor, "_processes", {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(WATCHDOG_GRACE)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    results = getattr(executor, "_result_queue", None)
+    if results is not None:
+        results._writer.close()
 
 
 def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
