@@ -1104,7 +1104,23 @@ def test_syllables_of_chunks_are_the_pattern_tokens(text: str) -> None:
     assert [key for _, key in found] == [url_title.plain(t) for t, _ in found]
 
 
-_SLUG_PIECES = ["Bát", "bát", "BÁT", "Tràng", "gốm", "Gốm", "xyz", "2024", "-", "–", "(", "."]
+@pytest.mark.parametrize(
+    "chunk",
+    ["(nghề),", "“2024”", "…Bát", "Tràng!", "(٢٠٢٤)", "x²", "Cafe\u0301,", "(Hà_Nội)", "-–-"],
+)
+def test_a_chunk_in_punctuation_reads_like_the_pattern(chunk: str) -> None:
+    """Stripping punctuation off a chunk before the one-syllable test reads the same syllables
+    as the syllable pattern: "(nghề)," is "nghề"; digits of any script are one syllable."""
+    url_title._CHUNKS.clear()
+    found = url_title._CHUNKS[chunk]
+    assert [token for token, _ in found] == url_title._SYLLABLE.findall(chunk)
+    assert [key for _, key in found] == [url_title.plain(t) for t, _ in found]
+
+
+_SLUG_PIECES = [
+    *("Bát", "bát", "BÁT", "Tràng", "gốm", "Gốm", "xyz", "2024", "-", "–", "(", "."),
+    *("“", "”", "…", "²", "٢", "\u0301", "1.350", "/", "Ⅻ"),
+]
 
 
 @settings(max_examples=300, deadline=None)

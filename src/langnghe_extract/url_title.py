@@ -18,6 +18,8 @@ import regex
 _SLUG = regex.compile(r"/(?P<slug>[a-z0-9]++(?:-[a-z0-9]++){2,}+)(?:\.[a-z]{2,5}+)?+/?+$")
 _SLUG_ID = regex.compile(r"-\d{6,}+$")
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}]++|\d++")
+# Neither letter, mark nor digit: what may wrap a one-syllable chunk ("(nghề),", "“2024”").
+_PUNCTUATION = ".,;:!?()[]{}<>\"'“”‘’«»…–—-/%*&+=#@|~^$"
 SLUG_OVERLAP = 0.5  # share of a line's words found in the URL slug for it to be that headline
 
 Forms = dict[str, dict[str, int]]  # slug word → its spellings in the text → uses
@@ -111,15 +113,16 @@ class _ChunkSyllables(dict[str, tuple[tuple[str, str], ...]]):
     def __missing__(self, chunk: str) -> tuple[tuple[str, str], ...]:
         if len(self) >= _CHUNK_CACHE:
             self.clear()
-        if chunk.isalpha():  # letters only: the chunk is one syllable (most are)
-            found: tuple[tuple[str, str], ...] = ((chunk, _plain_cached(chunk)),)
+        core = chunk if chunk.isalpha() else chunk.strip(_PUNCTUATION)
+        if core and (core.isalpha() or core.isdecimal()):  # one syllable (most chunks are)
+            found: tuple[tuple[str, str], ...] = ((core, _plain_cached(core)),)
         else:
             found = tuple((t, _plain_cached(t)) for t in _SYLLABLE.findall(chunk))
         self[chunk] = found
         return found
 
 
-_CHUNK_CACHE = 2**13
+_CHUNK_CACHE = 2**14
 _CHUNKS = _ChunkSyllables()
 
 
