@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from langnghe_extract.boilerplate import case_cues, or_regex, table
-from langnghe_extract.literals import case_variants, holds_any
+from langnghe_extract.literals import first_letters, holds_any
 from langnghe_extract.metadata import parse_byline
 from langnghe_extract.page import Page
 
@@ -43,7 +43,7 @@ def _patterns() -> dict[str, Any]:
     return {
         "photo_words": tuple({word.split()[0] for word in photo_words}),  # first words
         "photo_cues": case_cues(photo_words),  # one is in every credit, in any case
-        "photo_firsts": frozenset(v for word in photo_words for v in case_variants(word[0])),
+        "photo_firsts": first_letters(photo_words),
         "opening_words": tuple({word.split()[0] for word in photo_words if " " in word}),
         "widget": regex.compile(
             rf"(?:(?:{or_regex(table('share_widget')['words'])})(?![\p{{L}}])|[\s|•·/()\d-])++",

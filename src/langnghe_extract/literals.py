@@ -36,6 +36,16 @@ def case_variants(letter: str) -> str:
     return letter + "".join(c for c in same.findall(CASE_POOL) if c != letter)
 
 
+def first_letters(words: Iterable[str]) -> frozenset[str]:
+    """The first letter of each of ``words`` in every case ``regex`` folds it to: a line that
+    opens with none of them opens with none of the words, in any case.
+
+    >>> sorted(first_letters(["Ảnh", "theo"]))
+    ['T', 't', 'Ả', 'ả']
+    """
+    return frozenset(v for word in words for v in case_variants(word[0]))
+
+
 def holds_any(text: str, needles: Iterable[str]) -> bool:
     """Whether ``text`` holds one of ``needles`` (a loop of ``in``, which runs in C: faster than
     ``any`` over a generator or a regex character class on lines of hundreds of characters).

@@ -18,7 +18,7 @@ from bs4 import Tag
 
 from langnghe_extract.boilerplate import or_regex, table
 from langnghe_extract.dates import normalise_date
-from langnghe_extract.literals import case_variants, holds_any
+from langnghe_extract.literals import first_letters, holds_any
 
 MAX_NAME = 60  # a byline name ("Thanh Hà - Minh Đức") is short
 MAX_BYLINE = 120  # ... and its line, with an agency or source after it, not much longer
@@ -107,7 +107,7 @@ def _byline_firsts() -> frozenset[str]:
     t = table("byline")
     keys = ("writer_prefixes", "colon_prefixes", "photo_prefixes", "source_prefixes")
     words = [*(w for key in keys for w in t[key]), *table("site_name")["words"]]
-    return frozenset(v for word in words for v in case_variants(word[0]))
+    return first_letters(words)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}.]{0,15}+")

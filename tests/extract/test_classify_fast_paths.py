@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from fixture_texts import fixture_texts
+from fixture_texts import with_fixture_texts
 
 from langnghe_extract import extract
 from langnghe_extract.extract import (
@@ -52,7 +52,7 @@ SENTENCES = [
 
 
 def _texts() -> list[str]:
-    return [*SENTENCES, " ".join(SENTENCES), *fixture_texts()]
+    return with_fixture_texts(SENTENCES)
 
 
 @pytest.mark.parametrize("text", _texts())

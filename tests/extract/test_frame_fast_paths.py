@@ -7,7 +7,7 @@ here runs it with and without that test, at every figure of sentences written fo
 from __future__ import annotations
 
 import pytest
-from fixture_texts import fixture_texts
+from fixture_texts import with_fixture_texts
 
 from langnghe_extract.extract import context
 from langnghe_extract.extract.numbers import find_numbers
@@ -28,7 +28,7 @@ PLACE_SENTENCES = [
 
 
 def _texts() -> list[str]:
-    return [*PLACE_SENTENCES, " ".join(PLACE_SENTENCES), *fixture_texts()]
+    return with_fixture_texts(PLACE_SENTENCES)
 
 
 def _places(text: str) -> list[str | None]:

@@ -30,6 +30,7 @@ from langnghe_extract.extract.patterns import (
     WORD_END,
     WORD_START,
     WordStarts,
+    match_from,
     or_regex,
 )
 
@@ -243,13 +244,8 @@ def _alternation(words: set[str]) -> str:
 
 def _places_in(text: str) -> Iterator[Any]:
     """``_places()[0].finditer(text)``, tried only where a place's first word is written."""
-    pattern = _places()[0]
-    end = 0
-    for first in _place_firsts().finditer(text):
-        start = first.start()
-        if start >= end and (found := pattern.match(text, start)):
-            yield found
-            end = found.end()
+    starts = (first.start() for first in _place_firsts().finditer(text))
+    return match_from(_places()[0], starts, text)
 
 
 def place_code(text: str) -> str | None:

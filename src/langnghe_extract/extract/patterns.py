@@ -125,8 +125,20 @@ def finditer_at(
     >>> [m[0] for m in finditer_at(year, WordStarts.of(["năm"], r"\\d++"), "Năm nay và năm 2019")]
     ['năm 2019']
     """
+    return match_from(pattern, starts.positions(text), text)
+
+
+def match_from(
+    pattern: regex.Pattern[str], starts: Iterable[int], text: str
+) -> Iterator[regex.Match[str]]:
+    """``pattern`` matched at each of ``starts`` (ascending) that is not inside an earlier
+    match: ``pattern.finditer(text)`` when the starts hold every place where it can match.
+
+    >>> [m[0] for m in match_from(regex.compile(r"ab|b"), [0, 1, 4], "ab ab")]
+    ['ab', 'b']
+    """
     position = 0
-    for start in starts.positions(text):
+    for start in starts:
         if start >= position and (found := pattern.match(text, start)):
             yield found
             position = found.end()
